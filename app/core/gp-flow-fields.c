@@ -1,0 +1,554 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "gp-flow-fields.h"
+
+void
+gp_json_pointer_append (GString    *pointer,
+                        const char *segment)
+{
+  g_string_append_c (pointer, '/');
+  for (const char *p = segment; *p != '\0'; p++)
+    {
+      if (*p == '~')
+        g_string_append (pointer, "~0");
+      else if (*p == '/')
+        g_string_append (pointer, "~1");
+      else
+        g_string_append_c (pointer, *p);
+    }
+}
+
+gsize
+gp_fields_push_key (GpFieldReader     *loader,
+          const char *key)
+{
+  gsize old_len = loader->pointer->len;
+
+  gp_json_pointer_append (loader->pointer, key);
+  return old_len;
+}
+
+gsize
+gp_fields_push_index (GpFieldReader *loader,
+            guint   index)
+{
+  gsize old_len = loader->pointer->len;
+
+  g_string_append_printf (loader->pointer, "/%u", index);
+  return old_len;
+}
+
+void
+gp_fields_pop (GpFieldReader *loader,
+     gsize   old_len)
+{
+  g_string_truncate (loader->pointer, old_len);
+}
+
+/* Reports a problem at the current object, or at its member @key when not NULL. */
+void
+gp_fields_report (GpFieldReader           *loader,
+        GpSeverity        severity,
+        GpDiagnosticCode  code,
+        const char       *key,
+        const char       *format,
+        ...)
+{
+  g_autofree char *message = NULL;
+  gsize old_len = loader->pointer->len;
+  va_list args;
+
+  if (severity == GP_SEVERITY_ERROR)
+    loader->n_errors++;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (key != NULL)
+    gp_json_pointer_append (loader->pointer, key);
+  g_ptr_array_add (loader->diagnostics,
+                   gp_diagnostic_new (severity, code, loader->file, loader->pointer->str, 0, 0, message));
+  g_string_truncate (loader->pointer, old_len);
+}
+
+#define error_at(loader, code, key, ...) gp_fields_report (loader, GP_SEVERITY_ERROR, code, key, __VA_ARGS__)
+
+const char *
+gp_fields_describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return "a string";
+        case G_TYPE_BOOLEAN:
+          return "true or false";
+        default:
+          return "a number";
+        }
+    }
+}
+
+gboolean
+gp_fields_is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+gp_fields_is_slug (const char *text)
+{
+  /* [a-z0-9]+(-[a-z0-9]+)* */
+  gboolean after_hyphen = TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+        after_hyphen = FALSE;
+      else if (*p == '-' && !after_hyphen)
+        after_hyphen = TRUE;
+      else
+        return FALSE;
+    }
+  return !after_hyphen;
+}
+
+gboolean
+gp_fields_is_version (const char *text)
+{
+  /* [0-9]+\.[0-9]+\.[0-9]+ */
+  const char *p = text;
+
+  for (int part = 0; part < 3; part++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (part < 2 && *p++ != '.')
+        return FALSE;
+    }
+  return *p == '\0';
+}
+
+gboolean
+gp_fields_is_locale (const char *text)
+{
+  /* [a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})* */
+  const char *p = text;
+  gsize n = 0;
+
+  while (g_ascii_isalpha (p[n]))
+    n++;
+  if (n < 2 || n > 3)
+    return FALSE;
+  p += n;
+  while (*p == '-')
+    {
+      p++;
+      n = 0;
+      while (g_ascii_isalnum (p[n]))
+        n++;
+      if (n < 2 || n > 8)
+        return FALSE;
+      p += n;
+    }
+  return *p == '\0';
+}
+
+/* The closest known key within two edits, to suggest for a typo. */
+const char *
+gp_fields_suggest_key (const char         *key,
+             const char * const *known)
+{
+  const char *best = NULL;
+  guint best_distance = 3;
+  gsize key_len = strlen (key);
+
+  if (key_len > 40)
+    return NULL;
+
+  for (guint k = 0; known[k] != NULL; k++)
+    {
+      gsize len = strlen (known[k]);
+      guint row[48];
+
+      if ((key_len > len ? key_len - len : len - key_len) >= best_distance)
+        continue;
+
+      for (gsize j = 0; j <= len; j++)
+        row[j] = j;
+      for (gsize i = 1; i <= key_len; i++)
+        {
+          guint diagonal = row[0];
+
+          row[0] = i;
+          for (gsize j = 1; j <= len; j++)
+            {
+              guint above = row[j];
+              guint cost = key[i - 1] == known[k][j - 1] ? 0 : 1;
+
+              row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+              diagonal = above;
+            }
+        }
+      if (row[len] < best_distance)
+        {
+          best_distance = row[len];
+          best = known[k];
+        }
+    }
+  return best;
+}
+
+/* Reports unknown keys and keeps the x- ones, which authors may use freely. */
+void
+gp_fields_check_members (GpFieldReader              *loader,
+               JsonObject          *object,
+               const char * const  *known,
+               JsonObject         **extensions)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      if (g_str_has_prefix (key, "x-"))
+        {
+          if (*extensions == NULL)
+            *extensions = json_object_new ();
+          json_object_set_member (*extensions, key, json_node_copy (value));
+        }
+      else if (!g_strv_contains (known, key))
+        {
+          const char *suggestion = gp_fields_suggest_key (key, known);
+
+          if (suggestion != NULL)
+            gp_fields_error (loader, GP_DIAGNOSTIC_UNKNOWN_KEY, key,
+                      "unknown key \"%s\"; did you mean \"%s\"?", key, suggestion);
+          else
+            gp_fields_error (loader, GP_DIAGNOSTIC_UNKNOWN_KEY, key,
+                      "unknown key \"%s\" (keys of your own must start with \"x-\")", key);
+        }
+    }
+}
+
+JsonNode *
+gp_fields_get_member (GpFieldReader     *loader,
+            JsonObject *object,
+            const char *key,
+            gboolean    required,
+            const char *what)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL && required)
+    gp_fields_error (loader, GP_DIAGNOSTIC_MISSING_KEY, NULL,
+              "missing required key \"%s\" (%s)", key, what);
+  return node;
+}
+
+const char *
+gp_fields_get_string_value (GpFieldReader     *loader,
+                  JsonNode   *node,
+                  const char *key)
+{
+  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
+                "\"%s\" must be a string, not %s", key, gp_fields_describe_node (node));
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+/* A text for people: must not be empty or only white space. */
+char *
+gp_fields_take_text (GpFieldReader     *loader,
+           JsonObject *object,
+           const char *key,
+           gboolean    required,
+           const char *what)
+{
+  JsonNode *node = gp_fields_get_member (loader, object, key, required, what);
+  const char *text;
+
+  if (node == NULL || (text = gp_fields_get_string_value (loader, node, key)) == NULL)
+    return NULL;
+  if (gp_fields_is_blank (text))
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_EMPTY_TEXT, key, "\"%s\" must not be empty (%s)", key, what);
+      return NULL;
+    }
+  return g_strdup (text);
+}
+
+/* An id or a reference to one. */
+char *
+gp_fields_take_slug (GpFieldReader     *loader,
+           JsonObject *object,
+           const char *key,
+           gboolean    required,
+           const char *what)
+{
+  JsonNode *node = gp_fields_get_member (loader, object, key, required, what);
+  const char *text;
+
+  if (node == NULL || (text = gp_fields_get_string_value (loader, node, key)) == NULL)
+    return NULL;
+  if (!gp_fields_is_slug (text))
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, key,
+                "\"%s\" must be an id of lower-case letters, digits and single hyphens, "
+                "like \"enter-code\", not \"%s\"", key, text);
+      return NULL;
+    }
+  return g_strdup (text);
+}
+
+/* Returns: the index in @names, or -1 when missing or invalid (already reported) */
+int
+gp_fields_take_enum (GpFieldReader             *loader,
+           JsonObject         *object,
+           const char         *key,
+           gboolean            required,
+           const char * const *names)
+{
+  JsonNode *node = gp_fields_get_member (loader, object, key, required, "one of the listed words");
+  g_autofree char *list = NULL;
+  const char *text;
+
+  if (node == NULL || (text = gp_fields_get_string_value (loader, node, key)) == NULL)
+    return -1;
+  for (int i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], text) == 0)
+      return i;
+
+  list = g_strjoinv (", ", (char **) names);
+  gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, key,
+            "\"%s\" must be one of %s, not \"%s\"", key, list, text);
+  return -1;
+}
+
+/* Returns: the number, or -1 when absent or invalid (already reported) */
+double
+gp_fields_take_positive_number (GpFieldReader     *loader,
+                      JsonObject *object,
+                      const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  GType type;
+  double value;
+
+  if (node == NULL)
+    return -1;
+  type = JSON_NODE_TYPE (node) == JSON_NODE_VALUE ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
+                "\"%s\" must be a number, not %s", key, gp_fields_describe_node (node));
+      return -1;
+    }
+  value = type == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
+  if (!(value > 0))
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, key, "\"%s\" must be more than 0", key);
+      return -1;
+    }
+  return value;
+}
+
+/* Returns: the count, or 0 when absent or invalid (already reported) */
+guint
+gp_fields_take_count (GpFieldReader     *loader,
+            JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  GType type;
+  double value;
+
+  if (node == NULL)
+    return 0;
+  type = JSON_NODE_TYPE (node) == JSON_NODE_VALUE ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type == G_TYPE_INT64)
+    value = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE && json_node_get_double (node) == (gint64) json_node_get_double (node))
+    value = json_node_get_double (node);
+  else
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
+                "\"%s\" must be a whole number, not %s", key, gp_fields_describe_node (node));
+      return 0;
+    }
+  if (value < 1)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, key, "\"%s\" must be at least 1", key);
+      return 0;
+    }
+  return value > G_MAXUINT ? G_MAXUINT : (guint) value;
+}
+
+gboolean
+gp_fields_take_boolean (GpFieldReader     *loader,
+              JsonObject *object,
+              const char *key,
+              gboolean   *present)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  *present = FALSE;
+  if (node == NULL)
+    return FALSE;
+  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
+                "\"%s\" must be true or false, not %s", key, gp_fields_describe_node (node));
+      return FALSE;
+    }
+  *present = TRUE;
+  return json_node_get_boolean (node);
+}
+
+JsonArray *
+gp_fields_get_array (GpFieldReader     *loader,
+           JsonObject *object,
+           const char *key,
+           gboolean    required,
+           const char *what)
+{
+  JsonNode *node = gp_fields_get_member (loader, object, key, required, what);
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
+                "\"%s\" must be an array (%s), not %s", key, what, gp_fields_describe_node (node));
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+JsonObject *
+gp_fields_get_object (GpFieldReader     *loader,
+            JsonObject *object,
+            const char *key,
+            gboolean    required,
+            const char *what)
+{
+  JsonNode *node = gp_fields_get_member (loader, object, key, required, what);
+
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
+                "\"%s\" must be an object (%s), not %s", key, what, gp_fields_describe_node (node));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* An array of texts, e.g. goals or hints; @out_n may be NULL. */
+GStrv
+gp_fields_take_text_array (GpFieldReader     *loader,
+                 JsonObject *object,
+                 const char *key,
+                 gboolean    required,
+                 gboolean    non_empty,
+                 const char *what,
+                 guint      *out_n)
+{
+  JsonArray *array = gp_fields_get_array (loader, object, key, required, what);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  guint length;
+  guint n = 0;
+  gsize saved;
+
+  if (out_n != NULL)
+    *out_n = 0;
+  if (array == NULL)
+    return NULL;
+
+  length = json_array_get_length (array);
+  if (length == 0 && non_empty)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, key, "\"%s\" must list at least one item (%s)", key, what);
+      return NULL;
+    }
+
+  builder = g_strv_builder_new ();
+  saved = gp_fields_push_key (loader, key);
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *index = g_strdup_printf ("%u", i);
+      const char *text = gp_fields_get_string_value (loader, node, index);
+
+      if (text == NULL)
+        continue;
+      if (gp_fields_is_blank (text))
+        {
+          gp_fields_error (loader, GP_DIAGNOSTIC_EMPTY_TEXT, index, "an item of \"%s\" must not be empty", key);
+          continue;
+        }
+      g_strv_builder_add (builder, text);
+      n++;
+    }
+  gp_fields_pop (loader, saved);
+
+  if (out_n != NULL)
+    *out_n = n;
+  return g_strv_builder_end (builder);
+}
+
+/* Calls @read for each element of an array of objects, with the pointer on it. */
+
+gboolean
+gp_fields_read_object_array (GpFieldReader     *loader,
+                   JsonArray  *array,
+                   const char *key,
+                   const char *what,
+                   GpFieldsReadItem read,
+                   gpointer    user_data)
+{
+  gboolean all_objects = TRUE;
+  gsize saved = gp_fields_push_key (loader, key);
+  guint length = json_array_get_length (array);
+
+  for (guint i = 0; i < length; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_saved = gp_fields_push_index (loader, i);
+
+      if (JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
+        {
+          gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, NULL,
+                    "each item of \"%s\" must be an object (%s), not %s", key, what, gp_fields_describe_node (node));
+          all_objects = FALSE;
+        }
+      else
+        read (loader, json_node_get_object (node), i, user_data);
+      gp_fields_pop (loader, item_saved);
+    }
+  gp_fields_pop (loader, saved);
+  return all_objects;
+}
+

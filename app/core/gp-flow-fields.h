@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gp-flow-private.h"
+
+G_BEGIN_DECLS
+
+/* Reading typed fields out of JSON objects, reporting each problem as a GpDiagnostic at
+ * its JSON pointer.  The flow loader and the scenario loader share these. */
+
+typedef struct
+{
+  const char *file;
+  GPtrArray  *diagnostics;
+  GString    *pointer;      /* of the object being read */
+  guint       n_errors;
+  gboolean    graph_sound;  /* FALSE once an edge of the step graph is missing or broken */
+} GpFieldReader;
+
+typedef void (*GpFieldsReadItem) (GpFieldReader     *loader,
+                                  JsonObject *object,
+                                  guint       index,
+                                  gpointer    user_data);
+
+gsize gp_fields_push_key (GpFieldReader *loader, const char *key);
+gsize gp_fields_push_index (GpFieldReader *loader, guint index);
+void gp_fields_pop (GpFieldReader *loader, gsize old_len);
+G_GNUC_PRINTF (5, 6) void gp_fields_report (GpFieldReader *loader, GpSeverity severity, GpDiagnosticCode code, const char *key, const char *format, ...);
+const char * gp_fields_describe_node (JsonNode *node);
+gboolean gp_fields_is_blank (const char *text);
+gboolean gp_fields_is_slug (const char *text);
+gboolean gp_fields_is_version (const char *text);
+gboolean gp_fields_is_locale (const char *text);
+const char * gp_fields_suggest_key (const char *key, const char * const *known);
+void gp_fields_check_members (GpFieldReader *loader, JsonObject *object, const char * const *known, JsonObject **extensions);
+JsonNode * gp_fields_get_member (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
+const char * gp_fields_get_string_value (GpFieldReader *loader, JsonNode *node, const char *key);
+char * gp_fields_take_text (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
+char * gp_fields_take_slug (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
+int gp_fields_take_enum (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char * const *names);
+double gp_fields_take_positive_number (GpFieldReader *loader, JsonObject *object, const char *key);
+guint gp_fields_take_count (GpFieldReader *loader, JsonObject *object, const char *key);
+gboolean gp_fields_take_boolean (GpFieldReader *loader, JsonObject *object, const char *key, gboolean *present);
+JsonArray * gp_fields_get_array (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
+JsonObject * gp_fields_get_object (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
+GStrv gp_fields_take_text_array (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, gboolean non_empty, const char *what, guint *out_n);
+gboolean gp_fields_read_object_array (GpFieldReader *loader, JsonArray *array, const char *key, const char *what, GpFieldsReadItem read, gpointer user_data);
+
+#define gp_fields_error(loader, code, key, ...) \
+  gp_fields_report (loader, GP_SEVERITY_ERROR, code, key, __VA_ARGS__)
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <guidepost/gp-types.h>
+#include <guidepost/gp-flow-error.h>
+#include <guidepost/gp-diagnostic.h>
+#include <guidepost/gp-json.h>
+#include <guidepost/gp-flow.h>
+#include <guidepost/gp-step.h>
+#include <guidepost/gp-screen-element.h>
+#include <guidepost/gp-choice.h>
+#include <guidepost/gp-failure.h>
+#include <guidepost/gp-offer.h>
+#include <guidepost/gp-flow-loader.h>
+#include <guidepost/gp-flow-library.h>

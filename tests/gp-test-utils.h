@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <stdlib.h>
+#include <string.h>
+#include <guidepost/guidepost.h>
+
+/* Shared by the core tests: fixtures, JSON edits and diagnostic look-ups. */
+
+static inline GBytes *
+gp_test_read_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "flows", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static inline JsonNode *
+gp_test_parse (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root = gp_json_parse_strict (data, length, 64, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return root;
+}
+
+static inline GBytes *
+gp_test_serialize (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length;
+  char *data;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (data, length);
+}
+
+/* Applies one edit at a JSON pointer: sets @value_json there, or removes the member or
+ * element when @value_json is NULL.  "-" as the last segment appends to an array. */
+static inline void
+gp_test_edit (JsonNode   *root,
+              const char *pointer,
+              const char *value_json)
+{
+  g_auto(GStrv) segments = g_strsplit (pointer + 1, "/", -1);
+  guint n = g_strv_length (segments);
+  JsonNode *node = root;
+  JsonNode *value = NULL;
+  const char *last = segments[n - 1];
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        node = json_object_get_member (json_node_get_object (node), segments[i]);
+      else
+        node = json_array_get_element (json_node_get_array (node), atoi (segments[i]));
+      g_assert_nonnull (node);
+    }
+
+  if (value_json != NULL)
+    value = gp_json_parse_strict (value_json, strlen (value_json), 64, NULL, NULL, NULL);
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+
+      if (value != NULL)
+        json_object_set_member (object, last, value);
+      else
+        json_object_remove_member (object, last);
+    }
+  else
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      if (strcmp (last, "-") == 0)
+        json_array_add_element (array, value);
+      else if (value != NULL)
+        {
+          /* json-glib 1.6 cannot replace an element in place: rebuild the array. */
+          g_autoptr(JsonArray) copy = json_array_new ();
+          guint index = atoi (last);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            json_array_add_element (copy, i == index ? value : json_node_copy (json_array_get_element (array, i)));
+          json_node_set_array (node, copy);
+        }
+      else
+        json_array_remove_element (array, atoi (last));
+    }
+}
+
+/* Returns: (transfer none) (nullable): the first diagnostic with @code at @where, which is
+ * a JSON pointer or "LINE:COL" */
+static inline GpDiagnostic *
+gp_test_find_diagnostic (GPtrArray        *diagnostics,
+                         GpDiagnosticCode  code,
+                         const char       *where)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      GpDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      g_autofree char *position = NULL;
+
+      if (gp_diagnostic_get_code (d) != code)
+        continue;
+      if (gp_diagnostic_get_line (d) > 0)
+        position = g_strdup_printf ("%u:%u", gp_diagnostic_get_line (d), gp_diagnostic_get_column (d));
+      else
+        position = g_strdup (gp_diagnostic_get_pointer (d));
+      if (g_strcmp0 (position, where) == 0)
+        return d;
+    }
+  return NULL;
+}
+
+static inline char *
+gp_test_describe_diagnostics (GPtrArray *diagnostics)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = gp_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_string_append_printf (text, "  [%s] %s\n",
+                              gp_diagnostic_code_to_string (gp_diagnostic_get_code (g_ptr_array_index (diagnostics, i))),
+                              line);
+    }
+  return g_string_free (text, FALSE);
+}
