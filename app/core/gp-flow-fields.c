@@ -31,11 +31,19 @@ gp_fields_push_key (GpFieldReader     *loader,
 
 gsize
 gp_fields_push_index (GpFieldReader *loader,
-            guint   index)
+                      guint          index)
 {
   gsize old_len = loader->pointer->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (loader->pointer, "/%u", index);
+  /* Once per item of every array: cheaper than printf. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) != 0);
+  g_string_append_c (loader->pointer, '/');
+  while (n > 0)
+    g_string_append_c (loader->pointer, digits[--n]);
   return old_len;
 }
 
@@ -76,27 +84,24 @@ gp_fields_report (GpFieldReader           *loader,
 #define error_at(loader, code, key, ...) gp_fields_report (loader, GP_SEVERITY_ERROR, code, key, __VA_ARGS__)
 
 const char *
-gp_fields_describe_node (JsonNode *node)
+gp_fields_describe_node (const GpJsonValue *node)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch (node->type)
     {
-    case JSON_NODE_OBJECT:
+    case GP_JSON_VALUE_OBJECT:
       return "an object";
-    case JSON_NODE_ARRAY:
+    case GP_JSON_VALUE_ARRAY:
       return "an array";
-    case JSON_NODE_NULL:
+    case GP_JSON_VALUE_NULL:
       return "null";
-    case JSON_NODE_VALUE:
+    case GP_JSON_VALUE_STRING:
+      return "a string";
+    case GP_JSON_VALUE_BOOLEAN:
+      return "true or false";
+    case GP_JSON_VALUE_INT:
+    case GP_JSON_VALUE_DOUBLE:
     default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return "a string";
-        case G_TYPE_BOOLEAN:
-          return "true or false";
-        default:
-          return "a number";
-        }
+      return "a number";
     }
 }
 
@@ -215,27 +220,38 @@ gp_fields_suggest_key (const char         *key,
   return best;
 }
 
-/* Reports unknown keys and keeps the x- ones, which authors may use freely. */
-void
-gp_fields_check_members (GpFieldReader              *loader,
-               JsonObject          *object,
-               const char * const  *known,
-               JsonObject         **extensions)
+/* Reports unknown keys and keeps the x- ones, which authors may use freely.
+ * Returns: a mask of the known keys present, bit i for @known[i] (up to 64 keys) */
+guint64
+gp_fields_check_members (GpFieldReader       *loader,
+                         const GpJsonValue   *object,
+                         const char * const  *known,
+                         JsonObject         **extensions)
 {
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
+  guint64 present = 0;
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &key, &value))
+  for (guint i = 0; i < object->length; i++)
     {
-      if (g_str_has_prefix (key, "x-"))
+      const char *key = object->members[i].key;
+      guint k;
+
+      if (key[0] == 'x' && key[1] == '-')
         {
           if (*extensions == NULL)
             *extensions = json_object_new ();
-          json_object_set_member (*extensions, key, json_node_copy (value));
+          json_object_set_member (*extensions, key, gp_json_value_to_node (&object->members[i].value));
+          continue;
         }
-      else if (!g_strv_contains (known, key))
+
+      for (k = 0; known[k] != NULL; k++)
+        if (strcmp (known[k], key) == 0)
+          break;
+      if (known[k] != NULL)
+        {
+          g_assert (k < 64);
+          present |= G_GUINT64_CONSTANT (1) << k;
+        }
+      else
         {
           const char *suggestion = gp_fields_suggest_key (key, known);
 
@@ -247,16 +263,17 @@ gp_fields_check_members (GpFieldReader              *loader,
                       "unknown key \"%s\" (keys of your own must start with \"x-\")", key);
         }
     }
+  return present;
 }
 
-JsonNode *
+const GpJsonValue *
 gp_fields_get_member (GpFieldReader     *loader,
-            JsonObject *object,
-            const char *key,
-            gboolean    required,
-            const char *what)
+                      const GpJsonValue *object,
+                      const char        *key,
+                      gboolean           required,
+                      const char        *what)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const GpJsonValue *node = gp_json_value_get_member (object, key);
 
   if (node == NULL && required)
     gp_fields_error (loader, GP_DIAGNOSTIC_MISSING_KEY, NULL,
@@ -266,27 +283,27 @@ gp_fields_get_member (GpFieldReader     *loader,
 
 const char *
 gp_fields_get_string_value (GpFieldReader     *loader,
-                  JsonNode   *node,
-                  const char *key)
+                            const GpJsonValue *node,
+                            const char        *key)
 {
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != GP_JSON_VALUE_STRING)
     {
       gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
                 "\"%s\" must be a string, not %s", key, gp_fields_describe_node (node));
       return NULL;
     }
-  return json_node_get_string (node);
+  return node->string;
 }
 
 /* A text for people: must not be empty or only white space. */
 char *
 gp_fields_take_text (GpFieldReader     *loader,
-           JsonObject *object,
-           const char *key,
-           gboolean    required,
-           const char *what)
+                     const GpJsonValue *object,
+                     const char        *key,
+                     gboolean           required,
+                     const char        *what)
 {
-  JsonNode *node = gp_fields_get_member (loader, object, key, required, what);
+  const GpJsonValue *node = gp_fields_get_member (loader, object, key, required, what);
   const char *text;
 
   if (node == NULL || (text = gp_fields_get_string_value (loader, node, key)) == NULL)
@@ -296,18 +313,18 @@ gp_fields_take_text (GpFieldReader     *loader,
       gp_fields_error (loader, GP_DIAGNOSTIC_EMPTY_TEXT, key, "\"%s\" must not be empty (%s)", key, what);
       return NULL;
     }
-  return g_strdup (text);
+  return g_strndup (text, node->length);
 }
 
 /* An id or a reference to one. */
 char *
 gp_fields_take_slug (GpFieldReader     *loader,
-           JsonObject *object,
-           const char *key,
-           gboolean    required,
-           const char *what)
+                     const GpJsonValue *object,
+                     const char        *key,
+                     gboolean           required,
+                     const char        *what)
 {
-  JsonNode *node = gp_fields_get_member (loader, object, key, required, what);
+  const GpJsonValue *node = gp_fields_get_member (loader, object, key, required, what);
   const char *text;
 
   if (node == NULL || (text = gp_fields_get_string_value (loader, node, key)) == NULL)
@@ -319,18 +336,18 @@ gp_fields_take_slug (GpFieldReader     *loader,
                 "like \"enter-code\", not \"%s\"", key, text);
       return NULL;
     }
-  return g_strdup (text);
+  return g_strndup (text, node->length);
 }
 
 /* Returns: the index in @names, or -1 when missing or invalid (already reported) */
 int
-gp_fields_take_enum (GpFieldReader             *loader,
-           JsonObject         *object,
-           const char         *key,
-           gboolean            required,
-           const char * const *names)
+gp_fields_take_enum (GpFieldReader      *loader,
+                     const GpJsonValue  *object,
+                     const char         *key,
+                     gboolean            required,
+                     const char * const *names)
 {
-  JsonNode *node = gp_fields_get_member (loader, object, key, required, "one of the listed words");
+  const GpJsonValue *node = gp_fields_get_member (loader, object, key, required, "one of the listed words");
   g_autofree char *list = NULL;
   const char *text;
 
@@ -349,23 +366,24 @@ gp_fields_take_enum (GpFieldReader             *loader,
 /* Returns: the number, or -1 when absent or invalid (already reported) */
 double
 gp_fields_take_positive_number (GpFieldReader     *loader,
-                      JsonObject *object,
-                      const char *key)
+                                const GpJsonValue *object,
+                                const char        *key)
 {
-  JsonNode *node = json_object_get_member (object, key);
-  GType type;
+  const GpJsonValue *node = gp_json_value_get_member (object, key);
   double value;
 
   if (node == NULL)
     return -1;
-  type = JSON_NODE_TYPE (node) == JSON_NODE_VALUE ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+  if (node->type == GP_JSON_VALUE_INT)
+    value = (double) node->integer;
+  else if (node->type == GP_JSON_VALUE_DOUBLE)
+    value = node->number;
+  else
     {
       gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
                 "\"%s\" must be a number, not %s", key, gp_fields_describe_node (node));
       return -1;
     }
-  value = type == G_TYPE_INT64 ? (double) json_node_get_int (node) : json_node_get_double (node);
   if (!(value > 0))
     {
       gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, key, "\"%s\" must be more than 0", key);
@@ -377,20 +395,18 @@ gp_fields_take_positive_number (GpFieldReader     *loader,
 /* Returns: the count, or 0 when absent or invalid (already reported) */
 guint
 gp_fields_take_count (GpFieldReader     *loader,
-            JsonObject *object,
-            const char *key)
+                      const GpJsonValue *object,
+                      const char        *key)
 {
-  JsonNode *node = json_object_get_member (object, key);
-  GType type;
+  const GpJsonValue *node = gp_json_value_get_member (object, key);
   double value;
 
   if (node == NULL)
     return 0;
-  type = JSON_NODE_TYPE (node) == JSON_NODE_VALUE ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type == G_TYPE_INT64)
-    value = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE && json_node_get_double (node) == (gint64) json_node_get_double (node))
-    value = json_node_get_double (node);
+  if (node->type == GP_JSON_VALUE_INT)
+    value = (double) node->integer;
+  else if (node->type == GP_JSON_VALUE_DOUBLE && node->number == (gint64) node->number)
+    value = node->number;
   else
     {
       gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
@@ -407,78 +423,80 @@ gp_fields_take_count (GpFieldReader     *loader,
 
 gboolean
 gp_fields_take_boolean (GpFieldReader     *loader,
-              JsonObject *object,
-              const char *key,
-              gboolean   *present)
+                        const GpJsonValue *object,
+                        const char        *key,
+                        gboolean          *present)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const GpJsonValue *node = gp_json_value_get_member (object, key);
 
   *present = FALSE;
   if (node == NULL)
     return FALSE;
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->type != GP_JSON_VALUE_BOOLEAN)
     {
       gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
                 "\"%s\" must be true or false, not %s", key, gp_fields_describe_node (node));
       return FALSE;
     }
   *present = TRUE;
-  return json_node_get_boolean (node);
+  return node->boolean;
 }
 
-JsonArray *
+/* A member that must be an object or an array (@type), or NULL (reported). */
+static const GpJsonValue *
+get_container (GpFieldReader     *loader,
+               const GpJsonValue *object,
+               const char        *key,
+               gboolean           required,
+               const char        *what,
+               GpJsonValueType    type)
+{
+  const GpJsonValue *node = gp_fields_get_member (loader, object, key, required, what);
+
+  if (node == NULL)
+    return NULL;
+  if (node->type != type)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
+                "\"%s\" must be %s (%s), not %s", key,
+                type == GP_JSON_VALUE_ARRAY ? "an array" : "an object", what, gp_fields_describe_node (node));
+      return NULL;
+    }
+  return node;
+}
+
+const GpJsonValue *
 gp_fields_get_array (GpFieldReader     *loader,
-           JsonObject *object,
-           const char *key,
-           gboolean    required,
-           const char *what)
+                     const GpJsonValue *object,
+                     const char        *key,
+                     gboolean           required,
+                     const char        *what)
 {
-  JsonNode *node = gp_fields_get_member (loader, object, key, required, what);
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
-    {
-      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
-                "\"%s\" must be an array (%s), not %s", key, what, gp_fields_describe_node (node));
-      return NULL;
-    }
-  return json_node_get_array (node);
+  return get_container (loader, object, key, required, what, GP_JSON_VALUE_ARRAY);
 }
 
-JsonObject *
+const GpJsonValue *
 gp_fields_get_object (GpFieldReader     *loader,
-            JsonObject *object,
-            const char *key,
-            gboolean    required,
-            const char *what)
+                      const GpJsonValue *object,
+                      const char        *key,
+                      gboolean           required,
+                      const char        *what)
 {
-  JsonNode *node = gp_fields_get_member (loader, object, key, required, what);
-
-  if (node == NULL)
-    return NULL;
-  if (JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
-    {
-      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, key,
-                "\"%s\" must be an object (%s), not %s", key, what, gp_fields_describe_node (node));
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return get_container (loader, object, key, required, what, GP_JSON_VALUE_OBJECT);
 }
 
 /* An array of texts, e.g. goals or hints; @out_n may be NULL. */
 GStrv
 gp_fields_take_text_array (GpFieldReader     *loader,
-                 JsonObject *object,
-                 const char *key,
-                 gboolean    required,
-                 gboolean    non_empty,
-                 const char *what,
-                 guint      *out_n)
+                           const GpJsonValue *object,
+                           const char        *key,
+                           gboolean           required,
+                           gboolean           non_empty,
+                           const char        *what,
+                           guint             *out_n)
 {
-  JsonArray *array = gp_fields_get_array (loader, object, key, required, what);
-  g_autoptr(GStrvBuilder) builder = NULL;
-  guint length;
+  const GpJsonValue *array = gp_fields_get_array (loader, object, key, required, what);
+  GStrv texts;
   guint n = 0;
   gsize saved;
 
@@ -487,68 +505,67 @@ gp_fields_take_text_array (GpFieldReader     *loader,
   if (array == NULL)
     return NULL;
 
-  length = json_array_get_length (array);
-  if (length == 0 && non_empty)
+  if (array->length == 0 && non_empty)
     {
       gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, key, "\"%s\" must list at least one item (%s)", key, what);
       return NULL;
     }
 
-  builder = g_strv_builder_new ();
+  texts = g_new (char *, array->length + 1);
   saved = gp_fields_push_key (loader, key);
-  for (guint i = 0; i < length; i++)
+  for (guint i = 0; i < array->length; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *index = g_strdup_printf ("%u", i);
-      const char *text = gp_fields_get_string_value (loader, node, index);
+      const GpJsonValue *node = &array->elements[i];
 
-      if (text == NULL)
-        continue;
-      if (gp_fields_is_blank (text))
+      /* The index is only spelled out for a report. */
+      if (node->type != GP_JSON_VALUE_STRING || gp_fields_is_blank (node->string))
         {
-          gp_fields_error (loader, GP_DIAGNOSTIC_EMPTY_TEXT, index, "an item of \"%s\" must not be empty", key);
+          char index[16];
+
+          g_snprintf (index, sizeof index, "%u", i);
+          if (node->type != GP_JSON_VALUE_STRING)
+            gp_fields_get_string_value (loader, node, index);
+          else
+            gp_fields_error (loader, GP_DIAGNOSTIC_EMPTY_TEXT, index, "an item of \"%s\" must not be empty", key);
           continue;
         }
-      g_strv_builder_add (builder, text);
-      n++;
+      texts[n++] = g_strndup (node->string, node->length);
     }
+  texts[n] = NULL;
   gp_fields_pop (loader, saved);
 
   if (out_n != NULL)
     *out_n = n;
-  return g_strv_builder_end (builder);
+  return texts;
 }
 
 /* Calls @read for each element of an array of objects, with the pointer on it. */
-
 gboolean
 gp_fields_read_object_array (GpFieldReader     *loader,
-                   JsonArray  *array,
-                   const char *key,
-                   const char *what,
-                   GpFieldsReadItem read,
-                   gpointer    user_data)
+                             const GpJsonValue *array,
+                             const char        *key,
+                             const char        *what,
+                             GpFieldsReadItem   read,
+                             gpointer           user_data)
 {
   gboolean all_objects = TRUE;
   gsize saved = gp_fields_push_key (loader, key);
-  guint length = json_array_get_length (array);
 
-  for (guint i = 0; i < length; i++)
+  for (guint i = 0; i < array->length; i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const GpJsonValue *node = &array->elements[i];
       gsize item_saved = gp_fields_push_index (loader, i);
 
-      if (JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
+      if (node->type != GP_JSON_VALUE_OBJECT)
         {
           gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, NULL,
                     "each item of \"%s\" must be an object (%s), not %s", key, what, gp_fields_describe_node (node));
           all_objects = FALSE;
         }
       else
-        read (loader, json_node_get_object (node), i, user_data);
+        read (loader, node, i, user_data);
       gp_fields_pop (loader, item_saved);
     }
   gp_fields_pop (loader, saved);
   return all_objects;
 }
-

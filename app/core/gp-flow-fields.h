@@ -2,6 +2,7 @@
 #pragma once
 
 #include "gp-flow-private.h"
+#include "gp-json-doc.h"
 
 G_BEGIN_DECLS
 
@@ -18,33 +19,35 @@ typedef struct
 } GpFieldReader;
 
 typedef void (*GpFieldsReadItem) (GpFieldReader     *loader,
-                                  JsonObject *object,
-                                  guint       index,
-                                  gpointer    user_data);
+                                  const GpJsonValue *object,
+                                  guint              index,
+                                  gpointer           user_data);
 
+/* Objects and arrays are GpJsonValues of that type; getters return NULL when a value is
+ * absent or wrong (and then it has been reported). */
 gsize gp_fields_push_key (GpFieldReader *loader, const char *key);
 gsize gp_fields_push_index (GpFieldReader *loader, guint index);
 void gp_fields_pop (GpFieldReader *loader, gsize old_len);
 G_GNUC_PRINTF (5, 6) void gp_fields_report (GpFieldReader *loader, GpSeverity severity, GpDiagnosticCode code, const char *key, const char *format, ...);
-const char * gp_fields_describe_node (JsonNode *node);
+const char * gp_fields_describe_node (const GpJsonValue *node);
 gboolean gp_fields_is_blank (const char *text);
 gboolean gp_fields_is_slug (const char *text);
 gboolean gp_fields_is_version (const char *text);
 gboolean gp_fields_is_locale (const char *text);
 const char * gp_fields_suggest_key (const char *key, const char * const *known);
-void gp_fields_check_members (GpFieldReader *loader, JsonObject *object, const char * const *known, JsonObject **extensions);
-JsonNode * gp_fields_get_member (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
-const char * gp_fields_get_string_value (GpFieldReader *loader, JsonNode *node, const char *key);
-char * gp_fields_take_text (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
-char * gp_fields_take_slug (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
-int gp_fields_take_enum (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char * const *names);
-double gp_fields_take_positive_number (GpFieldReader *loader, JsonObject *object, const char *key);
-guint gp_fields_take_count (GpFieldReader *loader, JsonObject *object, const char *key);
-gboolean gp_fields_take_boolean (GpFieldReader *loader, JsonObject *object, const char *key, gboolean *present);
-JsonArray * gp_fields_get_array (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
-JsonObject * gp_fields_get_object (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, const char *what);
-GStrv gp_fields_take_text_array (GpFieldReader *loader, JsonObject *object, const char *key, gboolean required, gboolean non_empty, const char *what, guint *out_n);
-gboolean gp_fields_read_object_array (GpFieldReader *loader, JsonArray *array, const char *key, const char *what, GpFieldsReadItem read, gpointer user_data);
+guint64 gp_fields_check_members (GpFieldReader *loader, const GpJsonValue *object, const char * const *known, JsonObject **extensions);
+const GpJsonValue * gp_fields_get_member (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
+const char * gp_fields_get_string_value (GpFieldReader *loader, const GpJsonValue *node, const char *key);
+char * gp_fields_take_text (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
+char * gp_fields_take_slug (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
+int gp_fields_take_enum (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char * const *names);
+double gp_fields_take_positive_number (GpFieldReader *loader, const GpJsonValue *object, const char *key);
+guint gp_fields_take_count (GpFieldReader *loader, const GpJsonValue *object, const char *key);
+gboolean gp_fields_take_boolean (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean *present);
+const GpJsonValue * gp_fields_get_array (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
+const GpJsonValue * gp_fields_get_object (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
+GStrv gp_fields_take_text_array (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, gboolean non_empty, const char *what, guint *out_n);
+gboolean gp_fields_read_object_array (GpFieldReader *loader, const GpJsonValue *array, const char *key, const char *what, GpFieldsReadItem read, gpointer user_data);
 
 #define gp_fields_error(loader, code, key, ...) \
   gp_fields_report (loader, GP_SEVERITY_ERROR, code, key, __VA_ARGS__)

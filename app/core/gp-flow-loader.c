@@ -43,9 +43,9 @@ static const char * const when_names[] = { "on-enter", "on-complete", NULL };
 
 static void
 read_element (GpFieldReader     *loader,
-              JsonObject *object,
-              guint       index,
-              gpointer    user_data)
+              const GpJsonValue *object,
+              guint              index,
+              gpointer           user_data)
 {
   GpStep *step = user_data;
   GpScreenElement *element = gp_screen_element_new_empty (index);
@@ -63,10 +63,10 @@ read_element (GpFieldReader     *loader,
 
 static void
 read_screen (GpFieldReader     *loader,
-             GpStep     *step,
-             JsonObject *object)
+             GpStep            *step,
+             const GpJsonValue *object)
 {
-  JsonArray *elements;
+  const GpJsonValue *elements;
   gsize saved = gp_fields_push_key (loader, "screen");
 
   step->has_screen = TRUE;
@@ -76,7 +76,7 @@ read_screen (GpFieldReader     *loader,
   elements = gp_fields_get_array (loader, object, "elements", TRUE, "what the screen shows");
   if (elements != NULL)
     {
-      if (json_array_get_length (elements) == 0)
+      if (elements->length == 0)
         gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "elements", "a screen must show at least one element");
       gp_fields_read_object_array (loader, elements, "elements", "a screen element", read_element, step);
     }
@@ -85,8 +85,8 @@ read_screen (GpFieldReader     *loader,
 
 static void
 read_talk (GpFieldReader     *loader,
-           GpStep     *step,
-           JsonObject *object)
+           GpStep            *step,
+           const GpJsonValue *object)
 {
   gsize saved = gp_fields_push_key (loader, "talk");
 
@@ -99,9 +99,9 @@ read_talk (GpFieldReader     *loader,
 
 static void
 read_choice (GpFieldReader     *loader,
-             JsonObject *object,
-             guint       index,
-             gpointer    user_data)
+             const GpJsonValue *object,
+             guint              index,
+             gpointer           user_data)
 {
   GpStep *step = user_data;
   GpChoice *choice = gp_choice_new_empty (index);
@@ -116,13 +116,13 @@ read_choice (GpFieldReader     *loader,
 
 static void
 read_failure (GpFieldReader     *loader,
-              JsonObject *object,
-              guint       index,
-              gpointer    user_data)
+              const GpJsonValue *object,
+              guint              index,
+              gpointer           user_data)
 {
   GpStep *step = user_data;
   GpFailure *failure = gp_failure_new_empty (index);
-  JsonObject *escalate;
+  const GpJsonValue *escalate;
   int cause;
 
   gp_fields_check_members (loader, object, failure_keys, &failure->extensions);
@@ -156,9 +156,9 @@ read_failure (GpFieldReader     *loader,
 
 static void
 read_offer (GpFieldReader     *loader,
-            JsonObject *object,
-            guint       index,
-            gpointer    user_data)
+            const GpJsonValue *object,
+            guint              index,
+            gpointer           user_data)
 {
   GpStep *step = user_data;
   GpOffer *offer = gp_offer_new_empty (index);
@@ -176,61 +176,74 @@ read_offer (GpFieldReader     *loader,
   g_ptr_array_add (step->offers, offer);
 }
 
+/* Indices into step_keys, so a kind's rules are bit masks. */
+enum
+{
+  KEY_ID, KEY_KIND, KEY_TITLE, KEY_SCREEN, KEY_TARGET, KEY_INSTRUCTION, KEY_WHY, KEY_TALK, KEY_HINTS,
+  KEY_ESTIMATED_SECONDS, KEY_NEXT, KEY_QUESTION, KEY_CHOICES, KEY_CHECKS, KEY_ON_FAIL, KEY_FAILURES,
+  KEY_OFFERS, KEY_OUTCOME, N_STEP_KEYS
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (step_keys) == N_STEP_KEYS + 1);
+
+#define KEY_BIT(key) (G_GUINT64_CONSTANT (1) << (key))
+
 /* Which keys a kind requires and which it refuses (the rest are optional). */
 typedef struct
 {
-  const char *required[4];
-  const char *refused[7];
+  guint64 required;
+  guint64 refused;
 } KindRules;
 
 static const KindRules kind_rules[] = {
-  [GP_STEP_KIND_SCREEN] = { { "screen", "next" }, { "question", "choices", "checks", "on_fail", "outcome" } },
-  [GP_STEP_KIND_QUESTION] = { { "question", "choices" }, { "next", "checks", "on_fail", "outcome" } },
-  [GP_STEP_KIND_IDENTITY_CHECK] = { { "checks", "on_fail", "next" }, { "question", "choices", "outcome" } },
-  [GP_STEP_KIND_INFO] = { { "next" }, { "question", "choices", "checks", "on_fail", "outcome" } },
-  [GP_STEP_KIND_END] = { { "outcome" }, { "next", "screen", "question", "choices", "checks", "on_fail" } },
+  [GP_STEP_KIND_SCREEN] = {
+    KEY_BIT (KEY_SCREEN) | KEY_BIT (KEY_NEXT),
+    KEY_BIT (KEY_QUESTION) | KEY_BIT (KEY_CHOICES) | KEY_BIT (KEY_CHECKS) | KEY_BIT (KEY_ON_FAIL) | KEY_BIT (KEY_OUTCOME) },
+  [GP_STEP_KIND_QUESTION] = {
+    KEY_BIT (KEY_QUESTION) | KEY_BIT (KEY_CHOICES),
+    KEY_BIT (KEY_NEXT) | KEY_BIT (KEY_CHECKS) | KEY_BIT (KEY_ON_FAIL) | KEY_BIT (KEY_OUTCOME) },
+  [GP_STEP_KIND_IDENTITY_CHECK] = {
+    KEY_BIT (KEY_CHECKS) | KEY_BIT (KEY_ON_FAIL) | KEY_BIT (KEY_NEXT),
+    KEY_BIT (KEY_QUESTION) | KEY_BIT (KEY_CHOICES) | KEY_BIT (KEY_OUTCOME) },
+  [GP_STEP_KIND_INFO] = {
+    KEY_BIT (KEY_NEXT),
+    KEY_BIT (KEY_QUESTION) | KEY_BIT (KEY_CHOICES) | KEY_BIT (KEY_CHECKS) | KEY_BIT (KEY_ON_FAIL) | KEY_BIT (KEY_OUTCOME) },
+  [GP_STEP_KIND_END] = {
+    KEY_BIT (KEY_OUTCOME),
+    KEY_BIT (KEY_NEXT) | KEY_BIT (KEY_SCREEN) | KEY_BIT (KEY_QUESTION) | KEY_BIT (KEY_CHOICES) |
+    KEY_BIT (KEY_CHECKS) | KEY_BIT (KEY_ON_FAIL) },
 };
 
 static gboolean
-kind_refuses (int         kind,
-              const char *key)
+kind_refuses (int   kind,
+              guint key)
 {
-  if (kind < 0)
-    return FALSE;
-  for (guint i = 0; kind_rules[kind].refused[i] != NULL; i++)
-    if (strcmp (kind_rules[kind].refused[i], key) == 0)
-      return TRUE;
-  return FALSE;
+  return kind >= 0 && (kind_rules[kind].refused & KEY_BIT (key)) != 0;
 }
 
 static gboolean
-kind_requires (int         kind,
-               const char *key)
+kind_requires (int   kind,
+               guint key)
 {
-  if (kind < 0)
-    return FALSE;
-  for (guint i = 0; kind_rules[kind].required[i] != NULL; i++)
-    if (strcmp (kind_rules[kind].required[i], key) == 0)
-      return TRUE;
-  return FALSE;
+  return kind >= 0 && (kind_rules[kind].required & KEY_BIT (key)) != 0;
 }
 
 static void
 read_step (GpFieldReader     *loader,
-           JsonObject *object,
-           guint       index,
-           gpointer    user_data)
+           const GpJsonValue *object,
+           guint              index,
+           gpointer           user_data)
 {
   GpFlow *flow = user_data;
   GpStep *step = gp_step_new_empty (index);
+  const GpJsonValue *child;
+  const GpJsonValue *array;
+  guint64 present, refused;
   gboolean is_end;
-  JsonObject *child;
-  JsonArray *array;
   int kind;
 
   g_ptr_array_add (flow->steps, step);
 
-  gp_fields_check_members (loader, object, step_keys, &step->extensions);
+  present = gp_fields_check_members (loader, object, step_keys, &step->extensions);
   step->id = gp_fields_take_slug (loader, object, "id", TRUE, "an id unique in the flow");
   if (step->id == NULL)
     loader->graph_sound = FALSE;
@@ -244,11 +257,12 @@ read_step (GpFieldReader     *loader,
     loader->graph_sound = FALSE;
   is_end = kind == GP_STEP_KIND_END;
 
-  /* Keys that belong to other kinds are reported once, then not read. */
-  for (guint i = 0; step_keys[i] != NULL; i++)
-    if (json_object_has_member (object, step_keys[i]) && kind_refuses (kind, step_keys[i]))
+  /* Keys that belong to other kinds are reported once, in step_keys order, then not read. */
+  refused = kind >= 0 ? present & kind_rules[kind].refused : 0;
+  for (guint i = 0; refused != 0 && i < N_STEP_KEYS; i++)
+    if (refused & KEY_BIT (i))
       {
-        if (is_end && strcmp (step_keys[i], "next") == 0)
+        if (i == KEY_NEXT && is_end)
           gp_fields_error (loader, GP_DIAGNOSTIC_END_WITH_NEXT, "next",
                     "an end step has no \"next\": the session ends here");
         else
@@ -260,9 +274,9 @@ read_step (GpFieldReader     *loader,
   step->instruction = gp_fields_take_text (loader, object, "instruction", !is_end && kind >= 0, "what to do, in plain words");
   step->why = gp_fields_take_text (loader, object, "why", !is_end && kind >= 0, "why the service needs this step");
 
-  if (!kind_refuses (kind, "screen"))
+  if (!kind_refuses (kind, KEY_SCREEN))
     {
-      child = gp_fields_get_object (loader, object, "screen", kind_requires (kind, "screen"),
+      child = gp_fields_get_object (loader, object, "screen", kind_requires (kind, KEY_SCREEN),
                           "the heading and elements of the website's screen");
       if (child != NULL)
         read_screen (loader, step, child);
@@ -277,43 +291,43 @@ read_step (GpFieldReader     *loader,
                                  "hints from gentle to the full answer", &step->n_hints);
   step->estimated_seconds = gp_fields_take_positive_number (loader, object, "estimated_seconds");
 
-  if (!kind_refuses (kind, "next"))
+  if (!kind_refuses (kind, KEY_NEXT))
     {
-      step->next_id = gp_fields_take_slug (loader, object, "next", kind_requires (kind, "next"),
+      step->next_id = gp_fields_take_slug (loader, object, "next", kind_requires (kind, KEY_NEXT),
                                  "the step after this one succeeds");
-      if (step->next_id == NULL && kind_requires (kind, "next"))
+      if (step->next_id == NULL && kind_requires (kind, KEY_NEXT))
         loader->graph_sound = FALSE;
     }
 
-  if (!kind_refuses (kind, "question"))
-    step->question = gp_fields_take_text (loader, object, "question", kind_requires (kind, "question"),
+  if (!kind_refuses (kind, KEY_QUESTION))
+    step->question = gp_fields_take_text (loader, object, "question", kind_requires (kind, KEY_QUESTION),
                                 "the question the customer answers");
-  if (!kind_refuses (kind, "choices"))
+  if (!kind_refuses (kind, KEY_CHOICES))
     {
-      array = gp_fields_get_array (loader, object, "choices", kind_requires (kind, "choices"),
+      array = gp_fields_get_array (loader, object, "choices", kind_requires (kind, KEY_CHOICES),
                          "the answers and where each leads");
       if (array != NULL)
         {
           step->choices = g_ptr_array_new_with_free_func (g_object_unref);
-          if (json_array_get_length (array) < 2)
+          if (array->length < 2)
             gp_fields_error (loader, GP_DIAGNOSTIC_FEW_CHOICES, "choices",
                       "a question needs at least two choices, this one has %u",
-                      json_array_get_length (array));
+                      array->length);
           if (!gp_fields_read_object_array (loader, array, "choices", "a choice", read_choice, step))
             loader->graph_sound = FALSE;
         }
-      else if (kind_requires (kind, "choices"))
+      else if (kind_requires (kind, KEY_CHOICES))
         loader->graph_sound = FALSE;
     }
 
-  if (!kind_refuses (kind, "checks"))
-    step->checks = gp_fields_take_text_array (loader, object, "checks", kind_requires (kind, "checks"), TRUE,
+  if (!kind_refuses (kind, KEY_CHECKS))
+    step->checks = gp_fields_take_text_array (loader, object, "checks", kind_requires (kind, KEY_CHECKS), TRUE,
                                     "what the agent confirms", NULL);
-  if (!kind_refuses (kind, "on_fail"))
+  if (!kind_refuses (kind, KEY_ON_FAIL))
     {
-      step->on_fail_id = gp_fields_take_slug (loader, object, "on_fail", kind_requires (kind, "on_fail"),
+      step->on_fail_id = gp_fields_take_slug (loader, object, "on_fail", kind_requires (kind, KEY_ON_FAIL),
                                     "the step a failed check leads to");
-      if (step->on_fail_id == NULL && kind_requires (kind, "on_fail"))
+      if (step->on_fail_id == NULL && kind_requires (kind, KEY_ON_FAIL))
         loader->graph_sound = FALSE;
     }
 
@@ -332,9 +346,9 @@ read_step (GpFieldReader     *loader,
       gp_fields_read_object_array (loader, array, "offers", "an offer", read_offer, step);
     }
 
-  if (!kind_refuses (kind, "outcome"))
+  if (!kind_refuses (kind, KEY_OUTCOME))
     {
-      int outcome = gp_fields_take_enum (loader, object, "outcome", kind_requires (kind, "outcome"), outcome_names);
+      int outcome = gp_fields_take_enum (loader, object, "outcome", kind_requires (kind, KEY_OUTCOME), outcome_names);
 
       step->outcome = outcome >= 0 ? (GpOutcome) (outcome + GP_OUTCOME_COMPLETED) : GP_OUTCOME_NONE;
     }
@@ -343,21 +357,20 @@ read_step (GpFieldReader     *loader,
 static void
 read_flow (GpFieldReader   *loader,
            GpFlow   *flow,
-           JsonNode *root)
+           const GpJsonValue *root)
 {
-  JsonObject *object;
-  JsonObject *service;
-  JsonArray *steps;
-  JsonNode *format;
+  const GpJsonValue *object = root;
+  const GpJsonValue *service;
+  const GpJsonValue *steps;
+  const GpJsonValue *format;
 
-  if (JSON_NODE_TYPE (root) != JSON_NODE_OBJECT)
+  if (root->type != GP_JSON_VALUE_OBJECT)
     {
       gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, NULL,
                 "a flow file must be a JSON object, not %s", gp_fields_describe_node (root));
       loader->graph_sound = FALSE;
       return;
     }
-  object = json_node_get_object (root);
 
   gp_fields_check_members (loader, object, flow_keys, &flow->extensions);
 
@@ -414,7 +427,7 @@ read_flow (GpFieldReader   *loader,
     loader->graph_sound = FALSE;
   else
     {
-      if (json_array_get_length (steps) == 0)
+      if (steps->length == 0)
         {
           gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "steps", "a flow must have at least one step");
           loader->graph_sound = FALSE;
@@ -499,7 +512,7 @@ gp_flow_load_bytes (GBytes     *bytes,
   g_autoptr(GPtrArray) own_diagnostics = NULL;
   g_autoptr(GString) pointer = NULL;
   g_autoptr(GError) json_error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GpJsonDoc) doc = NULL;
   g_autoptr(GpFlow) flow = NULL;
   GpFieldReader loader = { 0 };
   const char *data;
@@ -525,8 +538,8 @@ gp_flow_load_bytes (GBytes     *bytes,
       return NULL;
     }
 
-  root = gp_json_parse_strict (data, length, GP_FLOW_MAX_DEPTH, &line, &column, &json_error);
-  if (root == NULL)
+  doc = gp_json_doc_parse (data, length, GP_FLOW_MAX_DEPTH, &line, &column, &json_error);
+  if (doc == NULL)
     {
       /* The strict parser's message starts with "LINE:COL: "; the diagnostic keeps them apart. */
       const char *message = strstr (json_error->message, ": ");
@@ -545,7 +558,8 @@ gp_flow_load_bytes (GBytes     *bytes,
 
   flow = gp_flow_new_empty ();
   flow->origin = g_strdup (file_name);
-  read_flow (&loader, flow, root);
+  read_flow (&loader, flow, gp_json_doc_get_root (doc));
+  g_clear_pointer (&doc, gp_json_doc_free);
   gp_flow_validate (flow, file_name, loader.graph_sound, diagnostics);
 
   /* The error names the first problem; the diagnostics have them all. */

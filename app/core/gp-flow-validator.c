@@ -36,13 +36,16 @@ add (Validator        *validator,
 
 #define STEP(flow, i) ((GpStep *) g_ptr_array_index ((flow)->steps, (i)))
 
-/* Resolves a step reference, reporting it when it names no step.
+/* Resolves a step reference, reporting it when it names no step; the pointer is only
+ * formatted then, as most references resolve.
  * Returns: the step's index, or -1 */
+G_GNUC_PRINTF (4, 5)
 static int
 resolve (Validator  *validator,
          GpFlow     *flow,
          const char *id,
-         const char *pointer)
+         const char *pointer_format,
+         ...)
 {
   GpStep *step;
 
@@ -51,6 +54,12 @@ resolve (Validator  *validator,
   step = g_hash_table_lookup (flow->steps_by_id, id);
   if (step == NULL)
     {
+      char pointer[128];
+      va_list args;
+
+      va_start (args, pointer_format);
+      g_vsnprintf (pointer, sizeof pointer, pointer_format, args);
+      va_end (args);
       add (validator, GP_SEVERITY_ERROR, GP_DIAGNOSTIC_MISSING_REFERENCE, pointer,
            "there is no step with id \"%s\"", id);
       validator->references_ok = FALSE;
@@ -129,21 +138,18 @@ check_ids_and_references (Validator *validator,
                  "\"target\" names element \"%s\", but this step has no screen", step->target_id);
         }
 
-      g_snprintf (pointer, sizeof pointer, "/steps/%u/next", i);
-      if ((target = resolve (validator, flow, step->next_id, pointer)) >= 0)
+      if ((target = resolve (validator, flow, step->next_id, "/steps/%u/next", i)) >= 0)
         g_array_append_val (edges, target);
 
       for (guint c = 0; step->choices != NULL && c < step->choices->len; c++)
         {
           GpChoice *choice = g_ptr_array_index (step->choices, c);
 
-          g_snprintf (pointer, sizeof pointer, "/steps/%u/choices/%u/next", i, c);
-          if ((target = resolve (validator, flow, choice->next_id, pointer)) >= 0)
+          if ((target = resolve (validator, flow, choice->next_id, "/steps/%u/choices/%u/next", i, c)) >= 0)
             g_array_append_val (edges, target);
         }
 
-      g_snprintf (pointer, sizeof pointer, "/steps/%u/on_fail", i);
-      if ((target = resolve (validator, flow, step->on_fail_id, pointer)) >= 0)
+      if ((target = resolve (validator, flow, step->on_fail_id, "/steps/%u/on_fail", i)) >= 0)
         g_array_append_val (edges, target);
 
       for (guint f = 0; step->failures != NULL && f < step->failures->len; f++)
@@ -159,8 +165,8 @@ check_ids_and_references (Validator *validator,
                 break;
               }
 
-          g_snprintf (pointer, sizeof pointer, "/steps/%u/failures/%u/recovery", i, f);
-          if ((target = resolve (validator, flow, failure->recovery_id, pointer)) >= 0)
+          if ((target = resolve (validator, flow, failure->recovery_id,
+                                 "/steps/%u/failures/%u/recovery", i, f)) >= 0)
             {
               g_array_append_val (edges, target);
               g_ptr_array_add (recoveries, step);
@@ -354,6 +360,8 @@ check_graph (Validator *validator,
 
   for (guint i = 0; i < graph->n; i++)
     {
+      if (from_start[i] && to_end[i])
+        continue;
       g_snprintf (pointer, sizeof pointer, "/steps/%u", i);
       if (!from_start[i])
         add (validator, GP_SEVERITY_ERROR, GP_DIAGNOSTIC_UNREACHABLE, pointer,
@@ -397,14 +405,17 @@ check_warnings (Validator *validator,
   for (guint i = 0; i < flow->steps->len; i++)
     {
       GpStep *step = STEP (flow, i);
+      gboolean no_hints = step->kind_known && step->n_hints == 0 &&
+        (step->kind == GP_STEP_KIND_SCREEN || step->kind == GP_STEP_KIND_QUESTION ||
+         step->kind == GP_STEP_KIND_IDENTITY_CHECK);
+      gboolean no_target = step->kind_known && step->kind == GP_STEP_KIND_SCREEN && step->target_id == NULL;
 
-      g_snprintf (pointer, sizeof pointer, "/steps/%u", i);
-      if (step->kind_known && step->n_hints == 0 &&
-          (step->kind == GP_STEP_KIND_SCREEN || step->kind == GP_STEP_KIND_QUESTION ||
-           step->kind == GP_STEP_KIND_IDENTITY_CHECK))
+      if (no_hints || no_target)
+        g_snprintf (pointer, sizeof pointer, "/steps/%u", i);
+      if (no_hints)
         add (validator, GP_SEVERITY_WARNING, GP_DIAGNOSTIC_NO_HINTS, pointer,
              "step \"%s\" has no hints for a customer who is stuck", step->id);
-      if (step->kind_known && step->kind == GP_STEP_KIND_SCREEN && step->target_id == NULL)
+      if (no_target)
         add (validator, GP_SEVERITY_WARNING, GP_DIAGNOSTIC_NO_TARGET, pointer,
              "screen step \"%s\" has no \"target\" to highlight", step->id);
 

@@ -3,12 +3,12 @@
 #include <math.h>
 #include <string.h>
 
-#include <guidepost/gp-json.h>
+#include "gp-json-doc.h"
 
 /* json-glib 1.6 accepts comments, single quotes, hex numbers and trailing data, lets
  * the last duplicate key win and overflows the stack on deep nesting (see tech-notes).
- * This parser accepts exactly RFC 8259 and builds the same JsonNode tree directly, in
- * one pass, with a bounded recursion depth. */
+ * This parser accepts exactly RFC 8259, in one pass with a bounded recursion depth,
+ * into a GpJsonDoc; gp_json_parse_strict() turns that into a JsonNode tree. */
 
 G_DEFINE_QUARK (gp-json-error-quark, gp_json_error)
 
@@ -22,13 +22,19 @@ typedef struct
   guint       depth;
   guint       max_depth;
   GString    *scratch;
+  GpJsonDoc  *doc;
+  /* The members (or, with a NULL key, elements) of the open containers, innermost
+   * last: a container is copied into the document in one piece when it closes. */
+  GpJsonMember *stack;
+  gsize       stack_len;
+  gsize       stack_size;
   /* set on the first error */
   GError     *error;
   guint       error_line;
   guint       error_column;
 } Parser;
 
-static JsonNode *parse_value (Parser *parser);
+static gboolean parse_value (Parser *parser, GpJsonValue *out);
 
 G_GNUC_PRINTF (4, 5)
 static void
@@ -255,8 +261,33 @@ parse_string_into_scratch (Parser *parser)
     }
 }
 
-static JsonNode *
-parse_number (Parser *parser)
+/* Reads a string at parser->p (on the opening quote) into the document. */
+static const char *
+parse_string (Parser *parser,
+              gsize  *length)
+{
+  const char *start = parser->p + 1;
+  const char *p = start;
+
+  /* Most strings have no escapes and are copied straight from the text. */
+  while (p < parser->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+    p++;
+  if (p < parser->end && *p == '"')
+    {
+      parser->p = p + 1;
+      *length = p - start;
+      return gp_json_doc_add_string (parser->doc, start, *length);
+    }
+
+  if (!parse_string_into_scratch (parser))
+    return NULL;
+  *length = parser->scratch->len;
+  return gp_json_doc_add_string (parser->doc, parser->scratch->str, *length);
+}
+
+static gboolean
+parse_number (Parser      *parser,
+              GpJsonValue *out)
 {
   const char *start = parser->p;
   const char *p = start;
@@ -265,7 +296,6 @@ parse_number (Parser *parser)
   g_autofree char *heap = NULL;
   char *text;
   gsize len;
-  JsonNode *node;
 
   if (p < parser->end && *p == '-')
     p++;
@@ -273,7 +303,7 @@ parse_number (Parser *parser)
     {
       parser->p = p;
       fail_unexpected (parser, "a digit");
-      return NULL;
+      return FALSE;
     }
   if (*p == '0')
     {
@@ -282,7 +312,7 @@ parse_number (Parser *parser)
         {
           fail_at (parser, p, GP_JSON_ERROR_SYNTAX,
                    "numbers may not have leading zeros or be hexadecimal");
-          return NULL;
+          return FALSE;
         }
     }
   else
@@ -297,7 +327,7 @@ parse_number (Parser *parser)
         {
           parser->p = p;
           fail_unexpected (parser, "a digit after the decimal point");
-          return NULL;
+          return FALSE;
         }
       while (p < parser->end && g_ascii_isdigit (*p))
         p++;
@@ -312,7 +342,7 @@ parse_number (Parser *parser)
         {
           parser->p = p;
           fail_unexpected (parser, "a digit in the exponent");
-          return NULL;
+          return FALSE;
         }
       while (p < parser->end && g_ascii_isdigit (*p))
         p++;
@@ -323,37 +353,31 @@ parse_number (Parser *parser)
   memcpy (text, start, len);
   text[len] = '\0';
 
-  node = json_node_alloc ();
   if (is_integer)
     {
-      gint64 value;
-
       errno = 0;
-      value = g_ascii_strtoll (text, NULL, 10);
+      out->type = GP_JSON_VALUE_INT;
+      out->integer = g_ascii_strtoll (text, NULL, 10);
       if (errno == ERANGE)
         {
-          json_node_unref (node);
           fail_at (parser, start, GP_JSON_ERROR_SYNTAX,
                    "integer %s is out of range (at most 19 digits)", len < 40 ? text : "");
-          return NULL;
+          return FALSE;
         }
-      json_node_init_int (node, value);
     }
   else
     {
-      double value = g_ascii_strtod (text, NULL);
-
-      if (!isfinite (value))
+      out->type = GP_JSON_VALUE_DOUBLE;
+      out->number = g_ascii_strtod (text, NULL);
+      if (!isfinite (out->number))
         {
-          json_node_unref (node);
           fail_at (parser, start, GP_JSON_ERROR_SYNTAX, "number is out of range");
-          return NULL;
+          return FALSE;
         }
-      json_node_init_double (node, value);
     }
 
   parser->p = p;
-  return node;
+  return TRUE;
 }
 
 static gboolean
@@ -381,16 +405,60 @@ enter (Parser *parser)
   return TRUE;
 }
 
-static JsonNode *
-parse_object (Parser *parser)
+static void
+push (Parser            *parser,
+      const char        *key,
+      const GpJsonValue *value)
 {
-  g_autoptr(JsonObject) object = NULL;
-  JsonNode *node;
+  if (parser->stack_len == parser->stack_size)
+    {
+      parser->stack_size = MAX (64, parser->stack_size * 2);
+      parser->stack = g_renew (GpJsonMember, parser->stack, parser->stack_size);
+    }
+  parser->stack[parser->stack_len].key = key;
+  parser->stack[parser->stack_len].value = *value;
+  parser->stack_len++;
+}
+
+/* Objects up to this size are searched for a duplicate key; larger ones use a set, so
+ * hostile input with thousands of keys stays linear. */
+#define DUPLICATE_SCAN_LIMIT 32
+
+static gboolean
+is_duplicate_key (Parser      *parser,
+                  gsize        first,
+                  const char  *key,
+                  GHashTable **keys)
+{
+  if (*keys != NULL)
+    return !g_hash_table_add (*keys, (gpointer) key);
+
+  for (gsize i = first; i < parser->stack_len; i++)
+    if (strcmp (parser->stack[i].key, key) == 0)
+      return TRUE;
+
+  if (parser->stack_len - first + 1 >= DUPLICATE_SCAN_LIMIT)
+    {
+      *keys = g_hash_table_new (g_str_hash, g_str_equal);
+      for (gsize i = first; i < parser->stack_len; i++)
+        g_hash_table_add (*keys, (gpointer) parser->stack[i].key);
+      g_hash_table_add (*keys, (gpointer) key);
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_object (Parser      *parser,
+              GpJsonValue *out)
+{
+  g_autoptr(GHashTable) keys = NULL;
+  gsize first = parser->stack_len;
+  GpJsonMember *members;
+  gsize n;
 
   if (!enter (parser))
-    return NULL;
+    return FALSE;
 
-  object = json_object_new ();
   parser->p++;
   skip_whitespace (parser);
 
@@ -400,37 +468,36 @@ parse_object (Parser *parser)
     for (;;)
       {
         const char *key_start = parser->p;
-        g_autofree char *key = NULL;
-        JsonNode *value;
+        const char *key;
+        GpJsonValue value;
+        gsize key_length;
 
         if (parser->p >= parser->end || *parser->p != '"')
           {
             fail_unexpected (parser, "a member name in double quotes");
-            return NULL;
+            return FALSE;
           }
-        if (!parse_string_into_scratch (parser))
-          return NULL;
-        if (json_object_has_member (object, parser->scratch->str))
+        if ((key = parse_string (parser, &key_length)) == NULL)
+          return FALSE;
+        if (is_duplicate_key (parser, first, key, &keys))
           {
             fail_at (parser, key_start, GP_JSON_ERROR_DUPLICATE_KEY,
-                     "duplicate key \"%s\" in the same object", parser->scratch->str);
-            return NULL;
+                     "duplicate key \"%s\" in the same object", key);
+            return FALSE;
           }
-        key = g_strndup (parser->scratch->str, parser->scratch->len);
 
         skip_whitespace (parser);
         if (parser->p >= parser->end || *parser->p != ':')
           {
             fail_unexpected (parser, "':' after the member name");
-            return NULL;
+            return FALSE;
           }
         parser->p++;
         skip_whitespace (parser);
 
-        value = parse_value (parser);
-        if (value == NULL)
-          return NULL;
-        json_object_set_member (object, key, value);
+        if (!parse_value (parser, &value))
+          return FALSE;
+        push (parser, key, &value);
 
         skip_whitespace (parser);
         if (parser->p < parser->end && *parser->p == ',')
@@ -445,25 +512,32 @@ parse_object (Parser *parser)
             break;
           }
         fail_unexpected (parser, "',' or '}'");
-        return NULL;
+        return FALSE;
       }
 
   parser->depth--;
-  node = json_node_alloc ();
-  json_node_init_object (node, object);
-  return node;
+  n = parser->stack_len - first;
+  members = gp_json_doc_alloc (parser->doc, n * sizeof (GpJsonMember));
+  if (n > 0)
+    memcpy (members, parser->stack + first, n * sizeof (GpJsonMember));
+  parser->stack_len = first;
+  out->type = GP_JSON_VALUE_OBJECT;
+  out->length = (guint) n;
+  out->members = members;
+  return TRUE;
 }
 
-static JsonNode *
-parse_array (Parser *parser)
+static gboolean
+parse_array (Parser      *parser,
+             GpJsonValue *out)
 {
-  g_autoptr(JsonArray) array = NULL;
-  JsonNode *node;
+  gsize first = parser->stack_len;
+  GpJsonValue *elements;
+  gsize n;
 
   if (!enter (parser))
-    return NULL;
+    return FALSE;
 
-  array = json_array_new ();
   parser->p++;
   skip_whitespace (parser);
 
@@ -472,11 +546,11 @@ parse_array (Parser *parser)
   else
     for (;;)
       {
-        JsonNode *value = parse_value (parser);
+        GpJsonValue value;
 
-        if (value == NULL)
-          return NULL;
-        json_array_add_element (array, value);
+        if (!parse_value (parser, &value))
+          return FALSE;
+        push (parser, NULL, &value);
 
         skip_whitespace (parser);
         if (parser->p < parser->end && *parser->p == ',')
@@ -491,70 +565,89 @@ parse_array (Parser *parser)
             break;
           }
         fail_unexpected (parser, "',' or ']'");
-        return NULL;
+        return FALSE;
       }
 
   parser->depth--;
-  node = json_node_alloc ();
-  json_node_init_array (node, array);
-  return node;
+  n = parser->stack_len - first;
+  elements = gp_json_doc_alloc (parser->doc, n * sizeof (GpJsonValue));
+  for (gsize i = 0; i < n; i++)
+    elements[i] = parser->stack[first + i].value;
+  parser->stack_len = first;
+  out->type = GP_JSON_VALUE_ARRAY;
+  out->length = (guint) n;
+  out->elements = elements;
+  return TRUE;
 }
 
-static JsonNode *
-parse_value (Parser *parser)
+static gboolean
+parse_value (Parser      *parser,
+             GpJsonValue *out)
 {
-  JsonNode *node;
+  gsize length;
 
   if (parser->p >= parser->end)
     {
       fail_unexpected (parser, "a value");
-      return NULL;
+      return FALSE;
     }
 
   switch (*parser->p)
     {
     case '{':
-      return parse_object (parser);
+      return parse_object (parser, out);
     case '[':
-      return parse_array (parser);
+      return parse_array (parser, out);
     case '"':
-      if (!parse_string_into_scratch (parser))
-        return NULL;
-      node = json_node_alloc ();
-      json_node_init_string (node, parser->scratch->str);
-      return node;
+      if ((out->string = parse_string (parser, &length)) == NULL)
+        return FALSE;
+      out->type = GP_JSON_VALUE_STRING;
+      out->length = (guint) length;
+      return TRUE;
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-      return parse_number (parser);
+      return parse_number (parser, out);
     case 't':
       if (match_literal (parser, "true", 4))
-        return json_node_init_boolean (json_node_alloc (), TRUE);
+        {
+          out->type = GP_JSON_VALUE_BOOLEAN;
+          out->boolean = TRUE;
+          return TRUE;
+        }
       break;
     case 'f':
       if (match_literal (parser, "false", 5))
-        return json_node_init_boolean (json_node_alloc (), FALSE);
+        {
+          out->type = GP_JSON_VALUE_BOOLEAN;
+          out->boolean = FALSE;
+          return TRUE;
+        }
       break;
     case 'n':
       if (match_literal (parser, "null", 4))
-        return json_node_init_null (json_node_alloc ());
+        {
+          out->type = GP_JSON_VALUE_NULL;
+          out->integer = 0;
+          return TRUE;
+        }
       break;
     case '/':
       fail_at (parser, parser->p, GP_JSON_ERROR_SYNTAX, "comments are not allowed in JSON");
-      return NULL;
+      return FALSE;
     case '\'':
       fail_at (parser, parser->p, GP_JSON_ERROR_SYNTAX,
                "strings must be in double quotes, not single quotes");
-      return NULL;
+      return FALSE;
     default:
       break;
     }
 
   fail_unexpected (parser, "a value (object, array, string, number, true, false or null)");
-  return NULL;
+  return FALSE;
 }
 
 /**
- * gp_json_parse_strict:
+ * gp_json_doc_parse:
  * @data: the text
  * @length: its length in bytes
  * @max_depth: how many arrays and objects may nest
@@ -563,27 +656,30 @@ parse_value (Parser *parser)
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @error set
  */
-JsonNode *
-gp_json_parse_strict (const char  *data,
-                      gsize        length,
-                      guint        max_depth,
-                      guint       *line,
-                      guint       *column,
-                      GError     **error)
+GpJsonDoc *
+gp_json_doc_parse (const char  *data,
+                   gsize        length,
+                   guint        max_depth,
+                   guint       *line,
+                   guint       *column,
+                   GError     **error)
 {
   g_autoptr(GString) scratch = g_string_sized_new (256);
+  g_autoptr(GpJsonDoc) doc = NULL;
   Parser parser = { 0 };
   const char *invalid = NULL;
-  JsonNode *root = NULL;
+  GpJsonValue root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  doc = gp_json_doc_new (length);
   parser.start = parser.p = parser.line_start = data;
   parser.end = data + length;
   parser.line = 1;
   parser.max_depth = max_depth;
   parser.scratch = scratch;
+  parser.doc = doc;
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
@@ -610,7 +706,7 @@ gp_json_parse_strict (const char  *data,
           parser.line_start = data;
           fail_at (&parser, data, GP_JSON_ERROR_EMPTY, "the document is empty");
         }
-      else if ((root = parse_value (&parser)) != NULL)
+      else if (parse_value (&parser, &root))
         {
           skip_whitespace (&parser);
           if (parser.p < parser.end)
@@ -620,10 +716,12 @@ gp_json_parse_strict (const char  *data,
               fail_at (&parser, parser.p, GP_JSON_ERROR_SYNTAX,
                        "unexpected %s after the end of the document",
                        describe_char (parser.p, parser.end, buffer));
-              g_clear_pointer (&root, json_node_unref);
             }
+          else
+            gp_json_doc_set_root (doc, &root);
         }
     }
+  g_free (parser.stack);
 
   if (parser.error != NULL)
     {
@@ -639,5 +737,34 @@ gp_json_parse_strict (const char  *data,
     *line = 0;
   if (column != NULL)
     *column = 0;
-  return root;
+  return g_steal_pointer (&doc);
+}
+
+/**
+ * gp_json_parse_strict:
+ * @data: the text
+ * @length: its length in bytes
+ * @max_depth: how many arrays and objects may nest
+ * @line: (out) (optional): where an error is, 1-based
+ * @column: (out) (optional): where an error is, 1-based, in characters
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
+JsonNode *
+gp_json_parse_strict (const char  *data,
+                      gsize        length,
+                      guint        max_depth,
+                      guint       *line,
+                      guint       *column,
+                      GError     **error)
+{
+  g_autoptr(GpJsonDoc) doc = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = gp_json_doc_parse (data, length, max_depth, line, column, error);
+  if (doc == NULL)
+    return NULL;
+  return gp_json_value_to_node (gp_json_doc_get_root (doc));
 }
