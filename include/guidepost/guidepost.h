@@ -13,3 +13,8 @@
 #include <guidepost/gp-offer.h>
 #include <guidepost/gp-flow-loader.h>
 #include <guidepost/gp-flow-library.h>
+#include <guidepost/gp-journal-session.h>
+#include <guidepost/gp-journal.h>
+#include <guidepost/gp-event.h>
+#include <guidepost/gp-event-sink.h>
+#include <guidepost/gp-session.h>
