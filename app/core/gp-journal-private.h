@@ -46,11 +46,4 @@ gboolean          gp_journal_migrate            (sqlite3     *db,
 
 #define GP_JOURNAL_PAYLOAD_MAX_DEPTH 64
 
-/* Reads a payload the journal wrote.  Returns: (transfer full) (nullable): the object,
- * or NULL when the text is anything unusual (then ask the strict parser), or nested
- * deeper than GP_JOURNAL_PAYLOAD_MAX_DEPTH (then @too_deep is set: the row is damaged) */
-JsonObject       *gp_journal_payload_parse      (const char *text,
-                                                 gsize       length,
-                                                 gboolean   *too_deep);
-
 G_END_DECLS

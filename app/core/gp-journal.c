@@ -59,13 +59,7 @@ read_payload (const char *text,
               gsize       length)
 {
   g_autoptr(JsonNode) node = NULL;
-  JsonObject *object;
-  gboolean too_deep;
 
-  object = gp_journal_payload_parse (text, length, &too_deep);
-  if (object != NULL || too_deep)
-    return object;
-  /* Unusual but maybe valid text: the strict parser decides. */
   node = gp_json_parse_strict (text, length, GP_JOURNAL_PAYLOAD_MAX_DEPTH, NULL, NULL, NULL);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
