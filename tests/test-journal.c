@@ -497,7 +497,7 @@ test_migration_from_v1 (void)
 
   journal = open_journal (path);
   version = query_text (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, G_STRINGIFY (GP_JOURNAL_SCHEMA_VERSION));
   index = query_text (path, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_ended'");
   g_assert_cmpstr (index, ==, "events_ended");
   /* The new column is filled from the first event. */
@@ -548,7 +548,7 @@ test_migration_rolled_back (void)
   journal = open_journal (path);
   g_clear_pointer (&version, g_free);
   version = query_text (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
+  g_assert_cmpstr (version, ==, G_STRINGIFY (GP_JOURNAL_SCHEMA_VERSION));
 }
 
 static void

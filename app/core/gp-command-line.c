@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <gio/gunixoutputstream.h>
 
 #include <guidepost/guidepost.h>
 
@@ -12,7 +14,9 @@ enum {
   EXIT_USAGE = 2,
 };
 
-static const char * const commands[] = { "--validate", "--list", "--help", "-h", "--version", NULL };
+static const char * const commands[] = { "--validate", "--list", "--export-sessions", "--help", "-h", "--version", NULL };
+/* Options of --export-sessions: alone they are a usage error, reported here too. */
+static const char * const export_options[] = { "--export-sessions", "--since", "--output", "--journal", NULL };
 
 gboolean
 gp_command_line_handles (int    argc,
@@ -24,6 +28,10 @@ gp_command_line_handles (int    argc,
         break;
       if (g_strv_contains (commands, argv[i]))
         return TRUE;
+      for (guint o = 0; export_options[o] != NULL; o++)
+        if (strcmp (argv[i], export_options[o]) == 0 ||
+            (g_str_has_prefix (argv[i], export_options[o]) && argv[i][strlen (export_options[o])] == '='))
+          return TRUE;
     }
   return FALSE;
 }
@@ -105,6 +113,105 @@ list_library (void)
   return EXIT_VALID;
 }
 
+/* YYYY-MM-DD is midnight UTC; a full ISO 8601 time without a zone is UTC too. */
+static GDateTime *
+parse_since (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  int year, month, day;
+  char end;
+
+  if (strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
+      text[4] == '-' && text[7] == '-' && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[5]) &&
+      g_ascii_isdigit (text[8]))
+    return g_date_time_new_utc (year, month, day, 0, 0, 0);
+  return g_date_time_new_from_iso8601 (text, utc);
+}
+
+static GOutputStream *
+open_output (const char  *output,
+             gboolean    *created,
+             GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  *created = FALSE;
+  if (output == NULL || strcmp (output, "-") == 0)
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  file = g_file_new_for_commandline_arg (output);
+  *created = !g_file_query_exists (file, NULL);
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+}
+
+static int
+export_sessions (const char *format_text,
+                 const char *since_text,
+                 const char *output,
+                 const char *journal_path)
+{
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GpJournal) journal = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  const char *output_name = output != NULL ? output : "standard output";
+  GpExportFormat format;
+  gboolean created;
+
+  if (strcmp (format_text, "json") == 0)
+    format = GP_EXPORT_FORMAT_JSON;
+  else if (strcmp (format_text, "csv") == 0)
+    format = GP_EXPORT_FORMAT_CSV;
+  else
+    {
+      g_printerr ("guidepost: unknown export format “%s”: expected json or csv\n", format_text);
+      return EXIT_USAGE;
+    }
+  if (since_text != NULL && (since = parse_since (since_text)) == NULL)
+    {
+      g_printerr ("guidepost: --since “%s” is not a date: expected YYYY-MM-DD or an ISO 8601 time\n",
+                  since_text);
+      return EXIT_USAGE;
+    }
+
+  /* Exporting must not create an empty journal where the user mistyped a path. */
+  if (journal_path != NULL && !g_file_test (journal_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr ("guidepost: journal %s: no such file\n", journal_path);
+      return EXIT_USAGE;
+    }
+  journal = journal_path != NULL ? gp_journal_new_for_path (journal_path, &error)
+                                 : gp_journal_new_default (&error);
+  if (journal == NULL)
+    {
+      g_printerr ("guidepost: cannot read the journal: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if ((out = open_output (output, &created, &error)) == NULL)
+    {
+      g_printerr ("guidepost: cannot write %s: %s\n", output_name, error->message);
+      return EXIT_USAGE;
+    }
+
+  if (!gp_session_export (journal, format, since, out, NULL, &error) ||
+      !g_output_stream_close (out, NULL, &error))
+    {
+      g_printerr ("guidepost: export to %s failed: %s\n", output_name, error->message);
+      /* Leave no half-written file behind: a cancelled close does not replace the old one. */
+      g_cancellable_cancel (cancellable);
+      g_output_stream_close (out, cancellable, NULL);
+      if (created && output != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+          g_file_delete (file, NULL, NULL);
+        }
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
+}
+
 int
 gp_command_line_run (int    argc,
                      char **argv)
@@ -116,10 +223,19 @@ gp_command_line_run (int    argc,
   gboolean validate = FALSE;
   gboolean list = FALSE;
   gboolean version = FALSE;
+  g_autofree char *export_format = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *journal = NULL;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       "Check flow files and print every problem; exit 0 if valid, 1 if invalid, 2 if unreadable", NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, &list, "Print the flow library: id, version, locale, title", NULL },
+    { "export-sessions", 0, 0, G_OPTION_ARG_STRING, &export_format,
+      "Write the journal's sessions as json or csv; exit 0 if done, 1 if the export failed, 2 on a usage error", "json|csv" },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since, "With --export-sessions: only sessions started at or after DATE", "DATE" },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, "With --export-sessions: write to FILE instead of standard output", "FILE" },
+    { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal, "With --export-sessions: read this journal instead of the default one", "PATH" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE…]" },
     { NULL }
@@ -147,6 +263,26 @@ gp_command_line_run (int    argc,
   if (validate && list)
     {
       g_printerr ("guidepost: --validate and --list cannot be combined\n");
+      return EXIT_USAGE;
+    }
+
+  if (export_format != NULL)
+    {
+      if (validate || list)
+        {
+          g_printerr ("guidepost: --export-sessions cannot be combined with --%s\n", validate ? "validate" : "list");
+          return EXIT_USAGE;
+        }
+      if (files != NULL && files[0] != NULL)
+        {
+          g_printerr ("guidepost: --export-sessions takes no files (use --output FILE)\n");
+          return EXIT_USAGE;
+        }
+      return export_sessions (export_format, since, output, journal);
+    }
+  if (since != NULL || output != NULL || journal != NULL)
+    {
+      g_printerr ("guidepost: --since, --output and --journal go with --export-sessions\n");
       return EXIT_USAGE;
     }
 

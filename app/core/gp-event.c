@@ -26,9 +26,9 @@ static const char * const event_type_names[] = {
   "choice-made", "identity-check-passed", "identity-check-failed", "failure-reported",
   "recovery-taken", "retry-limit-reached", "offer-presented", "offer-answered",
   "driver-changed", "note-added", "escalated", "complaint-logged",
-  "satisfaction-recorded", "ended",
+  "satisfaction-recorded", "ended", "handoff-requested", "handed-off",
 };
-G_STATIC_ASSERT (G_N_ELEMENTS (event_type_names) == GP_EVENT_ENDED + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (event_type_names) == GP_EVENT_LAST + 1);
 
 static const char * const actor_names[] = { "agent", "customer", "trainer", "system" };
 G_STATIC_ASSERT (G_N_ELEMENTS (actor_names) == GP_ACTOR_SYSTEM + 1);
@@ -114,7 +114,7 @@ gp_event_new (const char  *session_id,
 
   g_return_val_if_fail (session_id != NULL, NULL);
   g_return_val_if_fail (seq >= 1, NULL);
-  g_return_val_if_fail ((guint) type <= GP_EVENT_ENDED, NULL);
+  g_return_val_if_fail ((guint) type <= GP_EVENT_LAST, NULL);
   g_return_val_if_fail ((guint) actor <= GP_ACTOR_SYSTEM, NULL);
 
   self = g_object_new (GP_TYPE_EVENT, NULL);

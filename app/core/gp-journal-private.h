@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <guidepost/gp-journal-session.h>
+#include <guidepost/gp-journal.h>
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,9 @@ gint64            gp_journal_query_int          (sqlite3     *db,
 gboolean          gp_journal_migrate            (sqlite3     *db,
                                                  const char  *path,
                                                  GError     **error);
+
+/* For the journal's other tables (the hand-off codes): the connection, owned by @self. */
+sqlite3          *gp_journal_get_db             (GpJournal   *self);
 
 #define GP_JOURNAL_PAYLOAD_MAX_DEPTH 64
 

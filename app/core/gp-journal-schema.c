@@ -36,6 +36,12 @@ static const char *const migrations[] = {
   "  (SELECT wall_us FROM events WHERE session_id = sessions.id AND seq = 1), 0);"
   "CREATE INDEX sessions_by_created ON sessions (created_us);"
   "CREATE INDEX events_ended ON events (session_id) WHERE type = 'ended';",
+  /* 3: self-service hand-off codes (gp-handoff.c); a code names one session */
+  "CREATE TABLE handoffs ("
+  "  code TEXT PRIMARY KEY NOT NULL,"
+  "  session_id TEXT NOT NULL REFERENCES sessions (id),"
+  "  created_us INTEGER NOT NULL);"
+  "CREATE INDEX handoffs_by_session ON handoffs (session_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GP_JOURNAL_SCHEMA_VERSION);

@@ -343,6 +343,13 @@ gp_journal_get_path (GpJournal *self)
   return self->path;
 }
 
+sqlite3 *
+gp_journal_get_db (GpJournal *self)
+{
+  g_assert (GP_IS_JOURNAL (self));
+  return self->db;
+}
+
 void
 gp_journal_set_busy_timeout (GpJournal *self,
                              guint      milliseconds)

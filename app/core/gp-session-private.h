@@ -66,6 +66,8 @@ struct _GpSession
   guint               n_complaints;
   gboolean            ended;
   GpOutcome           outcome;
+  GHashTable         *handoff_codes;    /* codes requested in self-service, a set */
+  gboolean            handed_off;
   gint64              entered_mono;
   gint64              last_mono;
 };

@@ -97,6 +97,17 @@ gp_session_describe_state (GpSession *self)
   g_string_append_printf (text, "left: %u steps, %.1f s\n", gp_session_get_steps_left (self),
                           gp_session_get_seconds_left (self));
   g_string_append_printf (text, "ended: %d outcome=%s\n", self->ended, gp_outcome_to_string (self->outcome));
+  if (g_hash_table_size (self->handoff_codes) > 0)
+    {
+      g_autofree gpointer *codes = g_hash_table_get_keys_as_array (self->handoff_codes, NULL);
+      guint n = g_hash_table_size (self->handoff_codes);
+
+      qsort (codes, n, sizeof (gpointer), compare_strings);
+      g_string_append_printf (text, "handoff: handed-off=%d codes:", self->handed_off);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, " %s", (char *) codes[i]);
+      g_string_append_c (text, '\n');
+    }
   return g_string_free (text, FALSE);
 }
 

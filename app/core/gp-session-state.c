@@ -5,6 +5,8 @@
 #include <guidepost/gp-offer.h>
 #include <guidepost/gp-choice.h>
 
+#include <guidepost/gp-handoff.h>
+
 #include "gp-session-private.h"
 
 /* The fold over a session's events: every rule of the engine is checked here, so
@@ -26,6 +28,7 @@ gp_session_state_init (GpSession *self)
   self->offers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->time_on_step = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->checks_passed = g_hash_table_new (NULL, NULL);
+  self->handoff_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->driver = GP_ACTOR_CUSTOMER;
   self->outcome = GP_OUTCOME_NONE;
 }
@@ -41,6 +44,7 @@ gp_session_state_clear (GpSession *self)
   g_clear_pointer (&self->offers, g_hash_table_unref);
   g_clear_pointer (&self->time_on_step, g_hash_table_unref);
   g_clear_pointer (&self->checks_passed, g_hash_table_unref);
+  g_clear_pointer (&self->handoff_codes, g_hash_table_unref);
   g_clear_pointer (&self->goal, g_free);
   g_clear_pointer (&self->agreed_problem, g_free);
   g_clear_pointer (&self->open_failure, g_free);
@@ -667,6 +671,44 @@ apply_try_again (GpSession   *self,
   return TRUE;
 }
 
+/* D4 hand-off: the customer asks for help with a code; the agent who opens it continues
+ * the same session in assisted mode. */
+static gboolean
+apply_handoff (GpSession   *self,
+               GpEvent     *event,
+               GError     **error)
+{
+  const char *code = payload_string (event, "code", FALSE, error);
+  const char *mode_text;
+  GpSessionMode mode;
+
+  if (code == NULL)
+    return FALSE;
+  if (!gp_handoff_code_is_valid (code))
+    FAIL (INVALID_ARGUMENT, "“%s” is not a hand-off code (XXXX-XXXX)", code);
+  if (self->mode != GP_SESSION_MODE_SELF_SERVICE)
+    FAIL (NOT_ALLOWED, "only a self-service session is handed off to an agent; this one is %s",
+          gp_session_mode_to_string (self->mode));
+
+  if (gp_event_get_event_type (event) == GP_EVENT_HANDOFF_REQUESTED)
+    {
+      if (g_hash_table_contains (self->handoff_codes, code))
+        FAIL (ALREADY_DONE, "hand-off code %s has already been requested", code);
+      g_hash_table_add (self->handoff_codes, g_strdup (code));
+      return TRUE;
+    }
+
+  if (!g_hash_table_contains (self->handoff_codes, code))
+    FAIL (NOT_ALLOWED, "the session never asked for a hand-off with code %s", code);
+  if ((mode_text = payload_string (event, "mode", FALSE, error)) == NULL)
+    return FALSE;
+  if (!gp_session_mode_from_string (mode_text, &mode) || mode != GP_SESSION_MODE_ASSISTED)
+    FAIL (INVALID_ARGUMENT, "a handed-off session continues in assisted mode, not “%s”", mode_text);
+  self->mode = GP_SESSION_MODE_ASSISTED;
+  self->handed_off = TRUE;
+  return TRUE;
+}
+
 gboolean
 gp_session_apply (GpSession  *self,
                   GpEvent    *event,
@@ -815,6 +857,11 @@ gp_session_apply (GpSession  *self,
       break;
     case GP_EVENT_ENDED:
       if (!apply_end (self, event, error))
+        return FALSE;
+      break;
+    case GP_EVENT_HANDOFF_REQUESTED:
+    case GP_EVENT_HANDED_OFF:
+      if (!apply_handoff (self, event, error))
         return FALSE;
       break;
     default:

@@ -266,6 +266,7 @@ save_or_report (GpSession *self)
 }
 
 typedef struct {
+  GpSessionMode mode;
   GpStep    *current;
   GpActor    driver;
   gboolean   ended;
@@ -277,6 +278,7 @@ static void
 take_snapshot (GpSession *self,
                Snapshot  *snapshot)
 {
+  snapshot->mode = self->mode;
   snapshot->current = self->current;
   snapshot->driver = self->driver;
   snapshot->ended = self->ended;
@@ -288,6 +290,8 @@ static void
 notify_changes (GpSession      *self,
                 const Snapshot *before)
 {
+  if (before->mode != self->mode)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
   if (before->current != self->current)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_STEP]);
   if (before->driver != self->driver)
@@ -559,4 +563,37 @@ gp_session_set_clock (GpSession          *self,
 
   self->clock = func != NULL ? func : real_clock;
   self->clock_data = func != NULL ? user_data : NULL;
+}
+
+/* A mirror (a co-browse peer) applies the host's events instead of recording its own:
+ * the same fold, the same notifications, but the event keeps the host's seq and times. */
+gboolean
+gp_session_apply_remote_event (GpSession  *self,
+                               GpEvent    *event,
+                               GError    **error)
+{
+  Snapshot before;
+
+  g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (GP_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (gp_event_get_seq (event) != self->events->len + 1)
+    {
+      g_set_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_INCONSISTENT,
+                   "expected event %u, got event %" G_GUINT64_FORMAT " (a gap or a repeat)",
+                   self->events->len + 1, gp_event_get_seq (event));
+      return FALSE;
+    }
+
+  take_snapshot (self, &before);
+  if (!gp_session_apply (self, event, error))
+    return FALSE;
+  save_or_report (self);
+  g_list_store_append (self->event_store, event);
+
+  g_signal_emit (self, signals[EVENT_APPLIED], 0, event);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+  notify_changes (self, &before);
+  return TRUE;
 }

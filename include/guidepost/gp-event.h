@@ -32,7 +32,12 @@ typedef enum {
   GP_EVENT_COMPLAINT_LOGGED,
   GP_EVENT_SATISFACTION_RECORDED,
   GP_EVENT_ENDED,
+  /* Appended later; the numbers above never change. */
+  GP_EVENT_HANDOFF_REQUESTED,
+  GP_EVENT_HANDED_OFF,
 } GpEventType;
+
+#define GP_EVENT_LAST GP_EVENT_HANDED_OFF
 
 typedef enum {
   GP_ACTOR_AGENT,

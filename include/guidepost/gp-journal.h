@@ -30,7 +30,7 @@ typedef enum {
 GQuark gp_journal_error_quark (void);
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define GP_JOURNAL_SCHEMA_VERSION 2
+#define GP_JOURNAL_SCHEMA_VERSION 3
 
 #define GP_TYPE_JOURNAL (gp_journal_get_type ())
 

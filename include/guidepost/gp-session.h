@@ -84,6 +84,13 @@ GpSession     *gp_session_new_from_events   (GpFlow         *flow,
                                              GPtrArray      *events,
                                              GError        **error);
 
+/* For a mirror of a session hosted elsewhere (co-browse): applies @event, received from
+ * the host, with the same fold as a local action.  @event must be the next seq: a gap or
+ * a repeat is refused with GP_SESSION_ERROR_INCONSISTENT and changes nothing. */
+gboolean       gp_session_apply_remote_event (GpSession     *self,
+                                              GpEvent       *event,
+                                              GError       **error);
+
 /* Durability: before an event is reported applied the session calls begin_session()
  * once and then append(); an event the sink refuses stays applied, is counted in
  * n-unsaved-events, is reported by ::sink-error and is offered again, in order, before

@@ -18,3 +18,5 @@
 #include <guidepost/gp-event.h>
 #include <guidepost/gp-event-sink.h>
 #include <guidepost/gp-session.h>
+#include <guidepost/gp-session-export.h>
+#include <guidepost/gp-handoff.h>
