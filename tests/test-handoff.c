@@ -280,6 +280,17 @@ test_open_from_journal (Fixture       *f,
   assert_continues (customer, agent, code);
   g_assert_true (gp_session_get_sink (agent) == GP_EVENT_SINK (f->journal));
 
+  /* The journal's list says what the session is now, live and after reopening. */
+  {
+    GpJournalSession *item = gp_journal_find_session (f->journal, gp_session_get_id (agent));
+    g_autoptr(GpJournal) reopened = gp_journal_new_for_path (gp_journal_get_path (f->journal), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (gp_journal_session_get_mode (item), ==, "assisted");
+    item = gp_journal_find_session (reopened, gp_session_get_id (agent));
+    g_assert_cmpstr (gp_journal_session_get_mode (item), ==, "assisted");
+  }
+
   /* The agent carries on: may drive now, and every action lands in the journal. */
   gp_assert_ok (gp_session_change_driver (agent, GP_ACTOR_AGENT, GP_ACTOR_AGENT, E));
   gp_assert_ok (gp_session_next (agent, GP_ACTOR_AGENT, E));

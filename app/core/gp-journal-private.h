@@ -18,6 +18,8 @@ void              gp_journal_session_set_events (GpJournalSession *self,
                                                  guint64           n_events,
                                                  gint64            first_event_time,
                                                  gint64            last_event_time);
+void              gp_journal_session_set_mode   (GpJournalSession *self,
+                                                 const char       *mode);
 void              gp_journal_session_set_ended  (GpJournalSession *self,
                                                  const char       *outcome);
 

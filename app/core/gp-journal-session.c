@@ -145,6 +145,20 @@ gp_journal_session_set_events (GpJournalSession *self,
 }
 
 void
+gp_journal_session_set_mode (GpJournalSession *self,
+                             const char       *mode)
+{
+  g_assert (GP_IS_JOURNAL_SESSION (self));
+
+  if (g_strcmp0 (self->mode, mode) != 0)
+    {
+      g_free (self->mode);
+      self->mode = g_strdup (mode);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
+    }
+}
+
+void
 gp_journal_session_set_ended (GpJournalSession *self,
                               const char       *outcome)
 {

@@ -5,6 +5,7 @@
 
 #include <guidepost/gp-journal.h>
 #include <guidepost/gp-json.h>
+#include <guidepost/gp-session.h>
 
 #include "gp-journal-private.h"
 
@@ -85,7 +86,11 @@ load_sessions (GpJournal  *self,
 {
   /* seq has no gaps, so the last seq is the number of events. */
   static const char sql[] =
-    "SELECT s.id, s.flow_id, s.flow_version, s.mode, s.created_us,"
+    /* A hand-off turns a self-service session into an assisted one (see docs/events.md). */
+    "SELECT s.id, s.flow_id, s.flow_version,"
+    "  CASE WHEN EXISTS (SELECT 1 FROM events WHERE session_id = s.id AND type = 'handed-off')"
+    "    THEN 'assisted' ELSE s.mode END,"
+    "  s.created_us,"
     "  (SELECT MAX (seq) FROM events WHERE session_id = s.id),"
     "  (SELECT wall_us FROM events WHERE session_id = s.id AND seq = 1),"
     "  (SELECT wall_us FROM events WHERE session_id = s.id ORDER BY seq DESC LIMIT 1),"
@@ -493,6 +498,9 @@ update_item (GpJournal *self,
 
   if (item == NULL)
     return;   /* begun by another connection; listed when the journal is opened again */
+
+  if (gp_event_get_event_type (event) == GP_EVENT_HANDED_OFF)
+    gp_journal_session_set_mode (item, gp_session_mode_to_string (GP_SESSION_MODE_ASSISTED));
 
   if (gp_event_get_event_type (event) == GP_EVENT_ENDED)
     {
