@@ -595,9 +595,11 @@ test_actions (Fixture       *f,
   g_assert_true (focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)));
 
   /* Keyboard shortcuts window and About window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  /* Built on first use, then kept. */
   shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   g_assert_nonnull (shortcuts);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_widget_get_visible (shortcuts));
   save_png (shortcuts, "ui-shortcuts.png");
   gtk_widget_set_visible (shortcuts, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.about", NULL));
@@ -616,6 +618,7 @@ main (int   argc,
       char *argv[])
 {
   g_auto(GStrv) system_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
+  g_autofree char *schema_dirs = g_strdup (g_getenv ("GSETTINGS_SCHEMA_DIR"));
   g_autoptr(GError) error = NULL;
   GtkIconTheme *icon_theme;
   int status;
@@ -630,7 +633,12 @@ main (int   argc,
 
       if (g_file_test (schemas, G_FILE_TEST_IS_DIR))
         {
-          g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
+          /* Our own schema (GSETTINGS_SCHEMA_DIR from meson) stays in the path. */
+          g_autofree char *dirs = schema_dirs != NULL
+                                  ? g_strjoin (G_SEARCHPATH_SEPARATOR_S, schema_dirs, schemas, NULL)
+                                  : g_strdup (schemas);
+
+          g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
           break;
         }
     }

@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+
 #include <glib/gi18n.h>
 #include <guidepost/guidepost.h>
 
 #include "gp-application.h"
+#include "gp-preferences-window.h"
 #include "gp-window.h"
+
+/* GTK's unit for gtk-xft-dpi: 1024 × dots per inch. */
+#define DEFAULT_XFT_DPI (96 * 1024)
 
 struct _GpApplication
 {
@@ -11,9 +17,67 @@ struct _GpApplication
 
   /* Created on the first activation and shared by every window. */
   GpFlowLibrary  *library;
+  GpJournal      *journal;
+  /* Why the journal could not be opened, shown in the first window. */
+  GError         *journal_error;
+  GSettings      *settings;
+  /* The text scale when there is no schema to keep it in. */
+  double          text_scale;
+  /* The system's font resolution, before our text scale. */
+  int             base_xft_dpi;
 };
 
 G_DEFINE_FINAL_TYPE (GpApplication, gp_application, ADW_TYPE_APPLICATION)
+
+static void
+gp_application_apply_text_scale (GpApplication *self)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  double scale = gp_application_get_text_scale (self);
+
+  if (gtk_settings == NULL)
+    return;
+
+  if (self->base_xft_dpi <= 0)
+    {
+      g_object_get (gtk_settings, "gtk-xft-dpi", &self->base_xft_dpi, NULL);
+      if (self->base_xft_dpi <= 0)
+        self->base_xft_dpi = DEFAULT_XFT_DPI;
+    }
+
+  /* Scaling the resolution scales every text, headings included, as GNOME's own
+   * "large text" does. */
+  g_object_set (gtk_settings, "gtk-xft-dpi", (int) lround (self->base_xft_dpi * scale), NULL);
+}
+
+static void
+gp_application_apply_color_scheme (GpApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = NULL;
+
+  if (self->settings == NULL)
+    return;
+
+  scheme = g_settings_get_string (self->settings, "color-scheme");
+  if (g_str_equal (scheme, "light"))
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (scheme, "dark"))
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+on_settings_changed (GpApplication *self,
+                     const char    *key,
+                     GSettings     *settings)
+{
+  if (g_str_equal (key, "text-scale"))
+    gp_application_apply_text_scale (self);
+  else if (g_str_equal (key, "color-scheme"))
+    gp_application_apply_color_scheme (self);
+}
 
 static void
 gp_application_about (GSimpleAction *action,
@@ -25,7 +89,7 @@ gp_application_about (GSimpleAction *action,
   AdwAboutWindow *about;
   const char *icon_name;
 
-  /* Until the application icon is installed, a guidepost-like pin beats "image-missing". */
+  /* Run from the build tree the icon is not installed: a pin beats "image-missing". */
   icon_name = gtk_icon_theme_has_icon (icon_theme, APP_ID) ? APP_ID : "mark-location-symbolic";
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -45,6 +109,50 @@ gp_application_about (GSimpleAction *action,
 }
 
 static void
+gp_application_preferences (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GpApplication *self = GP_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  preferences = gp_preferences_window_new (self);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  /* The style check buttons use app.color-scheme. */
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+gp_application_text_larger (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  GpApplication *self = GP_APPLICATION (user_data);
+
+  gp_application_set_text_scale (self, gp_application_get_text_scale (self) + GP_TEXT_SCALE_STEP);
+}
+
+static void
+gp_application_text_smaller (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GpApplication *self = GP_APPLICATION (user_data);
+
+  gp_application_set_text_scale (self, gp_application_get_text_scale (self) - GP_TEXT_SCALE_STEP);
+}
+
+static void
+gp_application_text_reset (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  gp_application_set_text_scale (GP_APPLICATION (user_data), 1.0);
+}
+
+static void
 gp_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -54,19 +162,81 @@ gp_application_quit (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = gp_application_about },
+  { .name = "preferences", .activate = gp_application_preferences },
+  { .name = "text-larger", .activate = gp_application_text_larger },
+  { .name = "text-smaller", .activate = gp_application_text_smaller },
+  { .name = "text-reset", .activate = gp_application_text_reset },
   { .name = "quit", .activate = gp_application_quit },
 };
+
+static GSettings *
+new_settings_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from the build tree without GSETTINGS_SCHEMA_DIR, g_settings_new() would abort. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("The %s settings schema is not installed: preferences last for this run only", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
 
 static void
 gp_application_startup (GApplication *app)
 {
+  GpApplication *self = GP_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *larger_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
+  static const char *smaller_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  static const char *reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   G_APPLICATION_CLASS (gp_application_parent_class)->startup (app);
-
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  /* GpWindow builds the shortcuts window when it is first shown. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.text-larger", larger_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.text-smaller", smaller_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.text-reset", reset_accels);
+
+  self->settings = new_settings_if_installed ();
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) color_scheme = g_settings_create_action (self->settings, "color-scheme");
+
+      g_action_map_add_action (G_ACTION_MAP (app), color_scheme);
+      g_signal_connect_object (self->settings, "changed",
+                               G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+      gp_application_apply_color_scheme (self);
+    }
+  if (gp_application_get_text_scale (self) != 1.0)
+    gp_application_apply_text_scale (self);
+}
+
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint, app);
+  g_application_quit (app);
+}
+
+static void
+on_window_realize (GtkWidget    *window,
+                   GApplication *app)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_after_paint), app, 0);
 }
 
 static void
@@ -80,7 +250,16 @@ gp_application_activate (GApplication *app)
     {
       if (self->library == NULL)
         self->library = gp_flow_library_new ();
-      window = GTK_WINDOW (gp_window_new (GTK_APPLICATION (app), self->library));
+      if (self->journal == NULL && self->journal_error == NULL)
+        self->journal = gp_journal_new_default (&self->journal_error);
+
+      window = GTK_WINDOW (gp_window_new_with_journal (GTK_APPLICATION (app), self->library,
+                                                       self->journal));
+      if (self->journal_error != NULL)
+        gp_window_show_journal_error (GP_WINDOW (window), self->journal_error);
+
+      if (g_strcmp0 (g_getenv (GP_EXIT_AFTER_FIRST_FRAME_ENV), "1") == 0)
+        g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), app, 0);
     }
 
   gtk_window_present (window);
@@ -91,7 +270,7 @@ gp_application_constructed (GObject *object)
 {
   G_OBJECT_CLASS (gp_application_parent_class)->constructed (object);
 
-  /* Templates, style.css and gtk/help-overlay.ui live here whatever the application id
+  /* Templates, style.css and the shortcuts window live here whatever the application id
    * (tests run with their own id). */
   g_application_set_resource_base_path (G_APPLICATION (object), RESOURCE_BASE);
 }
@@ -102,8 +281,20 @@ gp_application_dispose (GObject *object)
   GpApplication *self = GP_APPLICATION (object);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gp_application_parent_class)->dispose (object);
+}
+
+static void
+gp_application_finalize (GObject *object)
+{
+  GpApplication *self = GP_APPLICATION (object);
+
+  g_clear_error (&self->journal_error);
+
+  G_OBJECT_CLASS (gp_application_parent_class)->finalize (object);
 }
 
 static void
@@ -114,6 +305,7 @@ gp_application_class_init (GpApplicationClass *klass)
 
   object_class->constructed = gp_application_constructed;
   object_class->dispose = gp_application_dispose;
+  object_class->finalize = gp_application_finalize;
 
   app_class->startup = gp_application_startup;
   app_class->activate = gp_application_activate;
@@ -122,6 +314,7 @@ gp_application_class_init (GpApplicationClass *klass)
 static void
 gp_application_init (GpApplication *self)
 {
+  self->text_scale = 1.0;
 }
 
 GpApplication *
@@ -131,4 +324,42 @@ gp_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
+}
+
+GSettings *
+gp_application_get_settings (GpApplication *self)
+{
+  g_return_val_if_fail (GP_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+double
+gp_application_get_text_scale (GpApplication *self)
+{
+  g_return_val_if_fail (GP_IS_APPLICATION (self), 1.0);
+
+  if (self->settings != NULL)
+    return g_settings_get_double (self->settings, "text-scale");
+  return self->text_scale;
+}
+
+void
+gp_application_set_text_scale (GpApplication *self,
+                               double         scale)
+{
+  g_return_if_fail (GP_IS_APPLICATION (self));
+
+  /* Steps of 0.1 in binary floating point drift: keep two decimals. */
+  scale = CLAMP (round (scale * 100.0) / 100.0, GP_TEXT_SCALE_MIN, GP_TEXT_SCALE_MAX);
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_double (self->settings, "text-scale", scale);
+    }
+  else if (scale != self->text_scale)
+    {
+      self->text_scale = scale;
+      gp_application_apply_text_scale (self);
+    }
 }

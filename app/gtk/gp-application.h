@@ -2,6 +2,8 @@
 #pragma once
 
 #include <adwaita.h>
+#include <guidepost/gp-types.h>
+#include <guidepost/gp-journal.h>
 
 G_BEGIN_DECLS
 
@@ -9,6 +11,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GpApplication, gp_application, GP, APPLICATION, AdwApplication)
 
-GpApplication *gp_application_new (void);
+/* Text size limits and step, as the text-scale setting allows them. */
+#define GP_TEXT_SCALE_MIN  0.8
+#define GP_TEXT_SCALE_MAX  2.0
+#define GP_TEXT_SCALE_STEP 0.1
+
+/* Set to 1 to quit once the main window has painted its first frame (start-up
+ * benchmark: tests/bench-startup.c). */
+#define GP_EXIT_AFTER_FIRST_FRAME_ENV "GUIDEPOST_EXIT_AFTER_FIRST_FRAME"
+
+GpApplication *gp_application_new            (void);
+/* Returns: (transfer none) (nullable): NULL when the io.guidepost.Guidepost schema is
+ * not installed (the application then keeps its preferences for this run only) */
+GSettings     *gp_application_get_settings   (GpApplication *self);
+double         gp_application_get_text_scale (GpApplication *self);
+void           gp_application_set_text_scale (GpApplication *self,
+                                              double         scale);
 
 G_END_DECLS

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "gp-complaint-dialog.h"
+
+struct _GpComplaintDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  AdwComboRow      *priority_row;
+  GtkTextView      *text_view;
+};
+
+G_DEFINE_FINAL_TYPE (GpComplaintDialog, gp_complaint_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+char *
+gp_complaint_dialog_get_text (GpComplaintDialog *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GP_IS_COMPLAINT_DIALOG (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+void
+gp_complaint_dialog_set_text (GpComplaintDialog *self,
+                              const char        *text)
+{
+  g_return_if_fail (GP_IS_COMPLAINT_DIALOG (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
+}
+
+GpPriority
+gp_complaint_dialog_get_priority (GpComplaintDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (GP_IS_COMPLAINT_DIALOG (self), GP_PRIORITY_NORMAL);
+
+  selected = adw_combo_row_get_selected (self->priority_row);
+  return selected <= GP_PRIORITY_URGENT ? (GpPriority) selected : GP_PRIORITY_NORMAL;
+}
+
+static void
+on_text_changed (GpComplaintDialog *self)
+{
+  g_autofree char *text = gp_complaint_dialog_get_text (self);
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "log", *text != '\0');
+}
+
+static void
+gp_complaint_dialog_class_init (GpComplaintDialogClass *klass)
+{
+}
+
+static void
+gp_complaint_dialog_init (GpComplaintDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkStringList *priorities = gtk_string_list_new (NULL);
+
+  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Log a Complaint"));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                               _("Write the complaint down in the customer’s own words. It is kept with the session."));
+
+  gtk_string_list_append (priorities, _("Low"));
+  gtk_string_list_append (priorities, _("Normal"));
+  gtk_string_list_append (priorities, _("High"));
+  gtk_string_list_append (priorities, _("Urgent"));
+  self->priority_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->priority_row), _("Priority"));
+  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
+  adw_combo_row_set_selected (self->priority_row, GP_PRIORITY_NORMAL);
+  g_object_unref (priorities);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->priority_row));
+
+  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (self->text_view, 8);
+  gtk_text_view_set_bottom_margin (self->text_view, 8);
+  gtk_text_view_set_left_margin (self->text_view, 8);
+  gtk_text_view_set_right_margin (self->text_view, 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The complaint"), -1);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
+                            G_CALLBACK (on_text_changed), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->text_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_add_css_class (scroller, "complaint-text");
+
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
+                                    "cancel", _("_Cancel"),
+                                    "log", _("_Log Complaint"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "log", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+  on_text_changed (self);
+}
+
+GtkWidget *
+gp_complaint_dialog_new (GtkWindow *parent)
+{
+  return g_object_new (GP_TYPE_COMPLAINT_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+}

@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "gp-mock-screen.h"
+
+struct _GpMockScreen
+{
+  AdwBin     parent_instance;
+
+  GtkWidget *box;
+  GtkWidget *target;
+};
+
+G_DEFINE_FINAL_TYPE (GpMockScreen, gp_mock_screen, ADW_TYPE_BIN)
+
+static GtkWidget *
+wrapping_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* Looks like the website's element, but is a picture of it: nothing here is typed or
+ * pressed, so nothing the customer enters can reach Guidepost. */
+static GtkWidget *
+element_widget (GpScreenElement *element)
+{
+  const char *label = gp_screen_element_get_label (element);
+  GtkWidget *widget, *entry, *image;
+
+  switch (gp_screen_element_get_element_type (element))
+    {
+    case GP_ELEMENT_TYPE_FIELD:
+      widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      gtk_box_append (GTK_BOX (widget), wrapping_label (label, "mock-field-label"));
+      entry = gtk_entry_new ();
+      gtk_editable_set_editable (GTK_EDITABLE (entry), FALSE);
+      gtk_widget_set_can_focus (entry, FALSE);
+      gtk_widget_set_can_target (entry, FALSE);
+      if (gp_screen_element_get_secret (element))
+        gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_box_append (GTK_BOX (widget), entry);
+      gtk_widget_add_css_class (widget, "mock-field");
+      return widget;
+    case GP_ELEMENT_TYPE_BUTTON:
+      widget = gtk_button_new_with_label (label);
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))), TRUE);
+      gtk_widget_set_halign (widget, GTK_ALIGN_START);
+      gtk_widget_set_can_focus (widget, FALSE);
+      gtk_widget_set_can_target (widget, FALSE);
+      gtk_widget_add_css_class (widget, "mock-button");
+      return widget;
+    case GP_ELEMENT_TYPE_LINK:
+      widget = wrapping_label (label, "mock-link");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_ROLE_DESCRIPTION,
+                                      _("link"), -1);
+      return widget;
+    case GP_ELEMENT_TYPE_CHOICE:
+      widget = gtk_check_button_new_with_label (label);
+      gtk_widget_set_can_focus (widget, FALSE);
+      gtk_widget_set_can_target (widget, FALSE);
+      gtk_widget_add_css_class (widget, "mock-choice");
+      return widget;
+    case GP_ELEMENT_TYPE_IMAGE:
+      widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      image = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+      gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
+      gtk_widget_add_css_class (image, "dim-label");
+      gtk_box_append (GTK_BOX (widget), image);
+      gtk_box_append (GTK_BOX (widget), wrapping_label (label, "caption"));
+      gtk_widget_add_css_class (widget, "mock-image");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      return widget;
+    case GP_ELEMENT_TYPE_TEXT:
+    default:
+      return wrapping_label (label, "mock-text");
+    }
+}
+
+void
+gp_mock_screen_set_step (GpMockScreen *self,
+                         GpStep       *step)
+{
+  const char *target_id, *heading;
+  GtkWidget *child;
+
+  g_return_if_fail (GP_IS_MOCK_SCREEN (self));
+  g_return_if_fail (step == NULL || GP_IS_STEP (step));
+
+  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->box), child);
+  self->target = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self), step != NULL && gp_step_has_screen (step));
+  if (step == NULL || !gp_step_has_screen (step))
+    return;
+
+  heading = gp_step_get_screen_heading (step);
+  if (heading != NULL && *heading != '\0')
+    {
+      child = wrapping_label (heading, "title-4");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+      gtk_box_append (GTK_BOX (self->box), child);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  heading != NULL ? heading : _("The website’s screen"), -1);
+
+  target_id = gp_step_get_target_id (step);
+  for (guint i = 0; i < gp_step_get_n_elements (step); i++)
+    {
+      GpScreenElement *element = gp_step_get_element (step, i);
+
+      child = element_widget (element);
+      if (target_id != NULL && g_strcmp0 (target_id, gp_screen_element_get_id (element)) == 0)
+        {
+          gtk_widget_add_css_class (child, "target");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          _("Highlighted: this is the part to use now"), -1);
+          self->target = child;
+        }
+      gtk_box_append (GTK_BOX (self->box), child);
+    }
+}
+
+GtkWidget *
+gp_mock_screen_get_target (GpMockScreen *self)
+{
+  g_return_val_if_fail (GP_IS_MOCK_SCREEN (self), NULL);
+
+  return self->target;
+}
+
+static void
+gp_mock_screen_class_init (GpMockScreenClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_css_name (widget_class, "mockscreen");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+gp_mock_screen_init (GpMockScreen *self)
+{
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->box, "card");
+  gtk_widget_add_css_class (self->box, "mock-screen");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("A picture of the website’s screen for this step"), -1);
+  adw_bin_set_child (ADW_BIN (self), self->box);
+}
+
+GtkWidget *
+gp_mock_screen_new (void)
+{
+  return g_object_new (GP_TYPE_MOCK_SCREEN, NULL);
+}

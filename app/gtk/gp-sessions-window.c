@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <guidepost/guidepost.h>
+
+#include "gp-journal-row.h"
+#include "gp-sessions-window.h"
+
+struct _GpSessionsWindow
+{
+  AdwWindow            parent_instance;
+
+  GpJournal           *journal;
+  GpFlowLibrary       *library;
+  /* The file chooser while it is open. */
+  GtkFileChooserNative *chooser;
+  GpExportFormat       chooser_format;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  GtkListBox          *session_list;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *no_journal_page;
+};
+
+G_DEFINE_FINAL_TYPE (GpSessionsWindow, gp_sessions_window, ADW_TYPE_WINDOW)
+
+static GtkWidget *
+create_session_row (gpointer item,
+                    gpointer user_data)
+{
+  GpSessionsWindow *self = user_data;
+
+  return gp_journal_row_new (GP_JOURNAL_SESSION (item), self->library, GP_JOURNAL_ROW_RECORD, NULL);
+}
+
+static void
+gp_sessions_window_update_page (GpSessionsWindow *self)
+{
+  gboolean has_sessions = self->journal != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->journal)) > 0;
+
+  if (self->journal == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "no-journal");
+  else if (has_sessions)
+    gtk_stack_set_visible_child_name (self->stack, "sessions");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.export", has_sessions);
+}
+
+static void
+on_sessions_changed (GpSessionsWindow *self)
+{
+  gp_sessions_window_update_page (self);
+}
+
+gboolean
+gp_sessions_window_export_to (GpSessionsWindow *self,
+                              GFile            *file,
+                              GpExportFormat    format,
+                              GError          **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (GP_IS_SESSIONS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = g_file_get_parse_name (file);
+
+  if (self->journal == NULL)
+    g_set_error (&local_error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_IO, _("The journal could not be opened"));
+  else
+    out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
+
+  if (out != NULL &&
+      gp_session_export (self->journal, format, NULL, G_OUTPUT_STREAM (out), NULL, &local_error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local_error))
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_("Sessions exported to “%s”"), basename);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return TRUE;
+    }
+
+  {
+    /* Translators: %s is the file the sessions were to be written to */
+    g_autofree char *heading = g_strdup_printf (_("Could not export to “%s”"), name);
+    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, local_error->message);
+
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+
+  /* A stream not closed leaves a partial file behind: the replace is then abandoned. */
+  if (out != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (out)))
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancelled, NULL);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+on_chooser_response (GpSessionsWindow *self,
+                     int               response,
+                     GtkNativeDialog  *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        gp_sessions_window_export_to (self, file, self->chooser_format, NULL);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+gp_sessions_window_export (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GpSessionsWindow *self = GP_SESSIONS_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  gboolean csv = g_str_equal (format, "csv");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("guidepost-sessions-%s.%s", date, csv ? "csv" : "json");
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser_format = csv ? GP_EXPORT_FORMAT_CSV : GP_EXPORT_FORMAT_JSON;
+  self->chooser = gtk_file_chooser_native_new (csv ? _("Export Sessions as CSV") : _("Export Sessions as JSON"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_filter_set_name (filter, csv ? _("CSV files") : _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, csv ? "text/csv" : "application/json");
+  gtk_file_filter_add_suffix (filter, csv ? "csv" : "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+gp_sessions_window_dispose (GObject *object)
+{
+  GpSessionsWindow *self = GP_SESSIONS_WINDOW (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (self->session_list != NULL)
+    gtk_list_box_bind_model (self->session_list, NULL, NULL, NULL, NULL);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GP_TYPE_SESSIONS_WINDOW);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (gp_sessions_window_parent_class)->dispose (object);
+}
+
+static void
+gp_sessions_window_class_init (GpSessionsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gp_sessions_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/gp-sessions-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GpSessionsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionsWindow, session_list);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionsWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionsWindow, no_journal_page);
+
+  gtk_widget_class_install_action (widget_class, "sessions.export", "s", gp_sessions_window_export);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "sessions.export", "s", "json");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+gp_sessions_window_init (GpSessionsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gp_sessions_window_new (GpJournal     *journal,
+                        GpFlowLibrary *library,
+                        const GError  *journal_error)
+{
+  GpSessionsWindow *self;
+
+  g_return_val_if_fail (journal == NULL || GP_IS_JOURNAL (journal), NULL);
+  g_return_val_if_fail (GP_IS_FLOW_LIBRARY (library), NULL);
+
+  self = g_object_new (GP_TYPE_SESSIONS_WINDOW, NULL);
+  self->library = g_object_ref (library);
+
+  if (journal != NULL)
+    {
+      self->journal = g_object_ref (journal);
+      gtk_list_box_bind_model (self->session_list, G_LIST_MODEL (journal),
+                               create_session_row, self, NULL);
+      g_signal_connect_object (journal, "items-changed", G_CALLBACK (on_sessions_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (journal_error != NULL)
+    {
+      adw_status_page_set_description (self->no_journal_page, journal_error->message);
+    }
+
+  gp_sessions_window_update_page (self);
+  return GTK_WIDGET (self);
+}

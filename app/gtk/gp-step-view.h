@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <guidepost/guidepost.h>
+
+G_BEGIN_DECLS
+
+#define GP_TYPE_STEP_VIEW (gp_step_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (GpStepView, gp_step_view, GP, STEP_VIEW, AdwBin)
+
+/* The current step of a session: mock screen, instruction, why, talk track, hints,
+ * progress, navigation, identity checks, failures and the offer banner. */
+GtkWidget  *gp_step_view_new            (void);
+void        gp_step_view_set_session    (GpStepView *self,
+                                         GpSession  *session);
+/* Re-reads everything from the session. */
+void        gp_step_view_update         (GpStepView *self);
+void        gp_step_view_toggle_failures (GpStepView *self);
+/* Returns: (transfer none) (nullable): the offer the banner shows, and where */
+GpOffer    *gp_step_view_get_shown_offer (GpStepView *self,
+                                          const char **step_id);
+
+G_END_DECLS

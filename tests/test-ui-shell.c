@@ -1,0 +1,745 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window as a whole: library ↔ session navigation, the Continue and Recent
+ * lists from the journal, hand-off codes, the sessions view and its export, settings
+ * (window size, text size, style), 360 px and dark. */
+#include <adwaita.h>
+#include <guidepost/guidepost.h>
+#include <guidepost/gp-handoff.h>
+#include <guidepost/gp-session-export.h>
+
+#include "gp-application.h"
+#include "gp-flow-row.h"
+#include "gp-journal-row.h"
+#include "gp-preferences-window.h"
+#include "gp-session-view.h"
+#include "gp-sessions-window.h"
+#include "gp-window.h"
+#include "gp-test-snapshot.h"
+
+#define BUNDLED_FLOWS RESOURCE_BASE "/flows"
+#define BANK_FLOW_ID "regain-online-banking"
+#define PARKING_FLOW_ID "renew-parking-permit"
+#define NARROW_WIDTH 360
+
+static GpApplication *app;
+
+static const char * const test_languages[] = { "en_GB", "en", "C", NULL };
+
+typedef struct {
+  GpFlowLibrary *library;
+  GpJournal     *journal;
+  GpWindow      *window;
+  char          *unfinished_id;
+  char          *finished_id;
+} Fixture;
+
+static gpointer
+window_child (Fixture    *f,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window), GP_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gp_test_wait_for_draw (widget, GP_TEST_WATCHDOG_MS));
+  gp_test_snapshot_widget (widget, path, &error);
+  g_assert_no_error (error);
+  g_test_message ("Screenshot: %s", path);
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static GpJournal *
+new_test_journal (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "journal-test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GpJournal *journal;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  journal = gp_journal_new_for_path (path, &error);
+  g_assert_no_error (error);
+  return journal;
+}
+
+/* One session stopped at the second step, one completed. */
+static void
+fill_journal (Fixture *f)
+{
+  GpFlow *bank = gp_flow_library_lookup (f->library, BANK_FLOW_ID);
+  GpFlow *parking = gp_flow_library_lookup (f->library, PARKING_FLOW_ID);
+  g_autoptr(GpSession) unfinished = NULL;
+  g_autoptr(GpSession) finished = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (bank);
+  g_assert_nonnull (parking);
+
+  finished = gp_session_new (parking, GP_SESSION_MODE_ASSISTED, "renew my permit", GP_FAMILIARITY_FAMILIAR,
+                             "Renew the parking permit", GP_EVENT_SINK (f->journal));
+  gp_session_end (finished, GP_ACTOR_AGENT, GP_OUTCOME_ABANDONED, &error);
+  g_assert_no_error (error);
+  f->finished_id = g_strdup (gp_session_get_id (finished));
+
+  unfinished = gp_session_new (bank, GP_SESSION_MODE_SELF_SERVICE, "forgot password", GP_FAMILIARITY_NEW,
+                               "Get back into online banking", GP_EVENT_SINK (f->journal));
+  g_assert_true (gp_session_next (unfinished, GP_ACTOR_CUSTOMER, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gp_session_get_n_unsaved_events (unfinished), ==, 0);
+  f->unfinished_id = g_strdup (gp_session_get_id (unfinished));
+}
+
+static void
+fixture_open (Fixture  *f,
+              int       width,
+              gboolean  with_journal,
+              gboolean  with_sessions)
+{
+  f->library = gp_flow_library_new_for_sources (BUNDLED_FLOWS, NULL);
+  gp_flow_library_set_languages (f->library, test_languages);
+  if (with_journal)
+    f->journal = new_test_journal ();
+  if (with_sessions)
+    fill_journal (f);
+
+  f->window = gp_window_new_with_journal (GTK_APPLICATION (app), f->library, f->journal);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width > 0 ? width : 640, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  fixture_open (f, GPOINTER_TO_INT (data), TRUE, FALSE);
+}
+
+static void
+setup_sessions (Fixture       *f,
+                gconstpointer  data)
+{
+  fixture_open (f, GPOINTER_TO_INT (data), TRUE, TRUE);
+}
+
+static void
+setup_no_journal (Fixture       *f,
+                  gconstpointer  data)
+{
+  fixture_open (f, 0, FALSE, FALSE);
+}
+
+static void
+destroy_and_wait (GtkWidget *widget)
+{
+  gpointer weak = widget;
+
+  g_object_add_weak_pointer (G_OBJECT (widget), &weak);
+  gtk_window_destroy (GTK_WINDOW (widget));
+  g_assert_true (gp_test_wait_for_finalize (&weak, GP_TEST_WATCHDOG_MS));
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  GSettings *settings = gp_application_get_settings (app);
+
+  if (f->window != NULL)
+    destroy_and_wait (GTK_WIDGET (f->window));
+  g_assert_finalize_object (f->library);
+  if (f->journal != NULL)
+    g_assert_finalize_object (f->journal);
+  g_free (f->unfinished_id);
+  g_free (f->finished_id);
+
+  g_settings_reset (settings, "text-scale");
+  g_settings_reset (settings, "color-scheme");
+  g_settings_reset (settings, "last-mode");
+}
+
+/* Windows other than @except that are shown, of @type. */
+static GtkWidget *
+find_toplevel (GType      type,
+               GtkWidget *except)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != except && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GType      type;
+  GtkWidget *found;
+} FindToplevel;
+
+static gboolean
+toplevel_shown (gpointer user_data)
+{
+  FindToplevel *find = user_data;
+
+  find->found = find_toplevel (find->type, NULL);
+  return find->found != NULL && gtk_widget_get_mapped (find->found);
+}
+
+static GtkWidget *
+wait_for_toplevel (GType type)
+{
+  FindToplevel find = { type, NULL };
+
+  g_assert_true (gp_test_wait_until (toplevel_shown, &find, GP_TEST_WATCHDOG_MS));
+  return find.found;
+}
+
+static gboolean
+shows_session_page (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return adw_leaflet_get_visible_child (window_child (f, "leaflet")) == window_child (f, "session_page");
+}
+
+static gboolean
+shows_library_page (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return adw_leaflet_get_visible_child (window_child (f, "leaflet")) == window_child (f, "library_page");
+}
+
+static void
+test_navigation (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkListBox *flow_list = window_child (f, "flow_list");
+  GtkListBoxRow *row;
+  GtkWidget *view;
+
+  g_assert_true (shows_library_page (f));
+  g_assert_null (gp_window_get_session_view (f->window));
+
+  /* Choosing a flow opens the session page with its intake. */
+  row = gtk_list_box_get_row_at_index (flow_list, 0);
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_signal_emit_by_name (flow_list, "row-activated", row);
+  g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
+  view = gp_window_get_session_view (f->window);
+  g_assert_true (GP_IS_SESSION_VIEW (view));
+  g_assert_true (gtk_widget_is_ancestor (view, window_child (f, "session_page")));
+
+  /* Back (Escape, Alt+Left, the back button) returns to the library. */
+  if (adw_leaflet_get_folded (window_child (f, "leaflet")))
+    {
+      g_assert_true (gtk_widget_get_visible (window_child (f, "back_button")));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+      g_assert_true (gp_test_wait_until (shows_library_page, f, GP_TEST_WATCHDOG_MS));
+    }
+
+  /* Ctrl+F from anywhere goes back to the search. */
+  g_signal_emit_by_name (flow_list, "row-activated", row);
+  g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  g_assert_true (gp_test_wait_until (shows_library_page, f, GP_TEST_WATCHDOG_MS));
+}
+
+static void
+test_narrow_session (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkListBox *flow_list = window_child (f, "flow_list");
+
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window))), ==, NARROW_WIDTH);
+  g_signal_emit_by_name (flow_list, "row-activated", gtk_list_box_get_row_at_index (flow_list, 0));
+  g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
+
+  /* At 360 px the session has the whole width and a way back. */
+  g_assert_true (adw_leaflet_get_folded (window_child (f, "leaflet")));
+  g_assert_true (gtk_widget_get_visible (window_child (f, "back_button")));
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window))), ==, NARROW_WIDTH);
+  save_png (GTK_WIDGET (f->window), "ui-narrow-session-360.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
+  g_assert_true (gp_test_wait_until (shows_library_page, f, GP_TEST_WATCHDOG_MS));
+}
+
+static gboolean
+continue_hidden (gpointer user_data)
+{
+  return !gtk_widget_get_visible (window_child (user_data, "continue_group"));
+}
+
+static gboolean
+continue_shown (gpointer user_data)
+{
+  return gtk_widget_get_visible (window_child (user_data, "continue_group"));
+}
+
+static void
+test_continue (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkListBox *continue_list = window_child (f, "continue_list");
+  GtkListBox *recent_list = window_child (f, "recent_list");
+  GtkListBoxRow *row;
+  GpSession *session;
+  GpFlow *bank = gp_flow_library_lookup (f->library, BANK_FLOW_ID);
+  GpStep *second;
+
+  /* The unfinished session is in Continue, the completed one in Recent. */
+  g_assert_true (gtk_widget_get_visible (window_child (f, "continue_group")));
+  g_assert_true (gtk_widget_get_visible (window_child (f, "recent_group")));
+  g_assert_cmpuint (count_rows (continue_list), ==, 1);
+  g_assert_cmpuint (count_rows (recent_list), ==, 1);
+
+  row = gtk_list_box_get_row_at_index (continue_list, 0);
+  g_assert_cmpstr (gp_journal_session_get_id (gp_journal_row_get_session (GP_JOURNAL_ROW (row))), ==,
+                   f->unfinished_id);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, gp_flow_get_title (bank));
+  /* It says where the session stopped. */
+  {
+    g_autoptr(GpSession) replay = gp_session_new (bank, GP_SESSION_MODE_SELF_SERVICE, "g", GP_FAMILIARITY_NEW,
+                                                  "p", NULL);
+
+    g_assert_true (gp_session_next (replay, GP_ACTOR_CUSTOMER, NULL));
+    second = gp_session_get_current_step (replay);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), gp_step_get_title (second)));
+  }
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (recent_list, 0))),
+                            "Abandoned"));
+
+  save_png (GTK_WIDGET (f->window), "ui-library-continue.png");
+
+  /* Searching shows only flows (after the entry's search delay). */
+  gtk_editable_set_text (GTK_EDITABLE (window_child (f, "search_entry")), "parking");
+  g_assert_true (gp_test_wait_until (continue_hidden, f, GP_TEST_WATCHDOG_MS));
+  g_assert_false (gtk_widget_get_visible (window_child (f, "recent_group")));
+  g_assert_false (gtk_widget_get_visible (window_child (f, "handoff_group")));
+  gtk_editable_set_text (GTK_EDITABLE (window_child (f, "search_entry")), "");
+  g_assert_true (gp_test_wait_until (continue_shown, f, GP_TEST_WATCHDOG_MS));
+
+  /* Activating it resumes the session where it stopped, still writing to the journal. */
+  g_signal_emit_by_name (continue_list, "row-activated", row);
+  g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
+  session = gp_session_view_get_session (GP_SESSION_VIEW (gp_window_get_session_view (f->window)));
+  g_assert_nonnull (session);
+  g_assert_cmpstr (gp_session_get_id (session), ==, f->unfinished_id);
+  g_assert_cmpstr (gp_step_get_id (gp_session_get_current_step (session)), ==, gp_step_get_id (second));
+  g_assert_true (gp_session_get_sink (session) == GP_EVENT_SINK (f->journal));
+
+  /* Resuming it again shows the same session, not a second copy. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gp_window_resume_session (f->window, f->unfinished_id, &error));
+    g_assert_no_error (error);
+    g_assert_true (gp_session_view_get_session (GP_SESSION_VIEW (gp_window_get_session_view (f->window))) == session);
+  }
+}
+
+static void
+test_dark (Fixture       *f,
+           gconstpointer  data)
+{
+  GSettings *settings = gp_application_get_settings (app);
+
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  save_png (GTK_WIDGET (f->window), "ui-library-continue-dark.png");
+
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_handoff_unknown (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkLabel *error_label = window_child (f, "handoff_error_label");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_get_visible (window_child (f, "handoff_group")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+
+  /* A well-formed code nobody handed off. */
+  gtk_editable_set_text (GTK_EDITABLE (window_child (f, "handoff_row")), "7kqm 2xhd");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-handoff", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "No session was handed off with the code 7KQM-2XHD"));
+  g_assert_true (gtk_widget_has_css_class (window_child (f, "handoff_row"), "error"));
+  g_assert_true (shows_library_page (f));
+  save_png (GTK_WIDGET (f->window), "ui-handoff-unknown.png");
+
+  /* Typing again clears the error. */
+  gtk_editable_set_text (GTK_EDITABLE (window_child (f, "handoff_row")), "nonsense");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+
+  g_assert_false (gp_window_open_handoff (f->window, "nonsense", &error));
+  g_assert_error (error, GP_HANDOFF_ERROR, GP_HANDOFF_ERROR_INVALID_CODE);
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "is not a hand-off code"));
+}
+
+static void
+test_handoff_open (Fixture       *f,
+                   gconstpointer  data)
+{
+  GpFlow *bank = gp_flow_library_lookup (f->library, BANK_FLOW_ID);
+  g_autoptr(GpSession) customer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  GpSession *shown;
+
+  customer = gp_session_new (bank, GP_SESSION_MODE_SELF_SERVICE, "forgot password", GP_FAMILIARITY_NEW,
+                             "Get back into online banking", GP_EVENT_SINK (f->journal));
+  code = gp_handoff_request (customer, f->journal, &error);
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (GTK_EDITABLE (window_child (f, "handoff_row")), code);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-handoff", NULL));
+  g_assert_false (gtk_widget_get_visible (window_child (f, "handoff_error_label")));
+  g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
+  shown = gp_session_view_get_session (GP_SESSION_VIEW (gp_window_get_session_view (f->window)));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (gp_session_get_id (shown), ==, gp_session_get_id (customer));
+  g_assert_cmpint (gp_session_get_mode (shown), ==, GP_SESSION_MODE_ASSISTED);
+}
+
+static void
+test_no_journal (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = g_error_new_literal (GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_READ_ONLY,
+                                                 "journal.db: attempt to write a readonly database");
+  GtkListBox *flow_list = window_child (f, "flow_list");
+  GtkWidget *sessions;
+
+  /* The window says so and keeps working. */
+  gp_window_show_journal_error (f->window, error);
+  g_assert_false (gtk_widget_get_visible (window_child (f, "handoff_group")));
+  g_assert_false (gtk_widget_get_visible (window_child (f, "continue_group")));
+  save_png (GTK_WIDGET (f->window), "ui-no-journal.png");
+
+  g_signal_emit_by_name (flow_list, "row-activated", gtk_list_box_get_row_at_index (flow_list, 0));
+  g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sessions", NULL));
+  sessions = wait_for_toplevel (GP_TYPE_SESSIONS_WINDOW);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (sessions, GP_TYPE_SESSIONS_WINDOW, "stack"))),
+                   ==, "no-journal");
+  destroy_and_wait (sessions);
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_load_contents (file, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_sessions_view (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *sessions;
+  GtkListBox *list;
+  g_autoptr(GFile) json_file = g_file_new_build_filename (g_get_user_data_dir (), "sessions.json", NULL);
+  g_autoptr(GFile) csv_file = g_file_new_build_filename (g_get_user_data_dir (), "sessions.csv", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_build_filename (g_get_user_data_dir (), "no-such-folder", "s.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *root;
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sessions", NULL));
+  sessions = wait_for_toplevel (GP_TYPE_SESSIONS_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (sessions)) == GTK_WINDOW (f->window));
+
+  /* Every session, newest first, with flow, mode, started, outcome and events. */
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (sessions, GP_TYPE_SESSIONS_WINDOW, "session_list"));
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  {
+    GtkListBoxRow *newest = gtk_list_box_get_row_at_index (list, 0);
+    GtkListBoxRow *oldest = gtk_list_box_get_row_at_index (list, 1);
+    const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (newest));
+
+    g_assert_cmpstr (gp_journal_session_get_id (gp_journal_row_get_session (GP_JOURNAL_ROW (newest))), ==,
+                     f->unfinished_id);
+    g_assert_nonnull (strstr (subtitle, "On their own"));
+    g_assert_nonnull (strstr (subtitle, "Not finished"));
+    g_assert_nonnull (strstr (subtitle, " events"));
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (oldest)), "Abandoned"));
+  }
+  save_png (sessions, "ui-sessions.png");
+
+  /* Export writes files that parse. */
+  g_assert_true (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), json_file, GP_EXPORT_FORMAT_JSON, &error));
+  g_assert_no_error (error);
+  json = read_file (json_file);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, GP_SESSION_EXPORT_FORMAT);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "sessions")), ==, 2);
+
+  g_assert_true (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), csv_file, GP_EXPORT_FORMAT_CSV, &error));
+  g_assert_no_error (error);
+  csv = read_file (csv_file);
+  lines = g_strsplit (csv, "\r\n", -1);
+  /* A header, two sessions and the empty string after the last CRLF. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+
+  /* A file that cannot be written is named in an error dialog. */
+  g_assert_false (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), bad_file, GP_EXPORT_FORMAT_JSON, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "s.json"));
+  destroy_and_wait (dialog);
+
+  destroy_and_wait (sessions);
+}
+
+static void
+test_window_size (Fixture       *f,
+                  gconstpointer  data)
+{
+  GSettings *settings = gp_application_get_settings (app);
+  gpointer weak = f->window;
+  int width, height;
+
+  g_assert_nonnull (settings);
+
+  /* Closing keeps the size... */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 500, 610);
+  g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (gp_test_wait_for_finalize (&weak, GP_TEST_WATCHDOG_MS));
+  f->window = NULL;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 500);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* ...and the next window opens with it. */
+  f->window = gp_window_new_with_journal (GTK_APPLICATION (app), f->library, f->journal);
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 500);
+  g_assert_cmpint (height, ==, 610);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static int
+xft_dpi (void)
+{
+  int dpi;
+
+  g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+  return dpi;
+}
+
+static void
+test_text_scale (Fixture       *f,
+                 gconstpointer  data)
+{
+  GSettings *settings = gp_application_get_settings (app);
+  int normal_dpi = xft_dpi ();
+  int label_height, larger_height;
+  GtkWidget *title;
+
+  title = GTK_WIDGET (window_child (f, "flows_heading"));
+  label_height = gtk_widget_get_height (title);
+
+  /* Ctrl+plus, Ctrl+minus, Ctrl+0 are the app.text-* actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.text-larger", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.1, 0.001);
+  g_assert_cmpint (xft_dpi (), >, normal_dpi);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.text-smaller", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.text-smaller", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 0.9, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.text-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.0, 0.001);
+  g_assert_cmpint (xft_dpi (), ==, normal_dpi);
+
+  /* The limits hold. */
+  for (guint i = 0; i < 20; i++)
+    gp_application_set_text_scale (app, gp_application_get_text_scale (app) + GP_TEXT_SCALE_STEP);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), GP_TEXT_SCALE_MAX, 0.001);
+
+  /* Large text at 360 px: bigger, and the library still fits. */
+  g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
+  larger_height = gtk_widget_get_height (title);
+  g_assert_cmpint (larger_height, >, label_height);
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window))), ==, NARROW_WIDTH);
+  save_png (GTK_WIDGET (f->window), "ui-large-text-360.png");
+
+  g_settings_reset (settings, "text-scale");
+  g_assert_cmpint (xft_dpi (), ==, normal_dpi);
+}
+
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  GSettings *settings = gp_application_get_settings (app);
+  GtkWidget *preferences;
+  GtkAdjustment *adjustment;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL));
+  preferences = wait_for_toplevel (GP_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
+  save_png (preferences, "ui-preferences.png");
+
+  /* The text size follows the setting both ways. */
+  adjustment = GTK_ADJUSTMENT (gtk_widget_get_template_child (preferences, GP_TYPE_PREFERENCES_WINDOW,
+                                                              "text_scale_adjustment"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 100);
+  gtk_adjustment_set_value (adjustment, 150);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "text-scale"), 1.5, 0.001);
+  gp_application_set_text_scale (app, 1.2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 120);
+
+  /* Style: the check buttons drive app.color-scheme. */
+  gtk_widget_activate (GTK_WIDGET (gtk_widget_get_template_child (preferences, GP_TYPE_PREFERENCES_WINDOW,
+                                                                  "style_dark_button")));
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  save_png (preferences, "ui-preferences-dark.png");
+
+  destroy_and_wait (preferences);
+}
+
+/* Every window action with a key has it listed in the shortcuts window. */
+static void
+test_shortcuts_listed (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/ui/help-overlay.ui", 0, NULL);
+  const char *overlay = g_bytes_get_data (bytes, NULL);
+  static const char * const accels[] = {
+    "&lt;Control&gt;f", "Escape", "&lt;Alt&gt;Left", "&lt;Control&gt;&lt;Shift&gt;s",
+    "&lt;Control&gt;o", "&lt;Control&gt;plus", "&lt;Control&gt;minus", "&lt;Control&gt;0",
+    "&lt;Control&gt;comma", "&lt;Control&gt;question", "&lt;Control&gt;w", "&lt;Control&gt;q",
+  };
+  static const char * const app_actions[] = {
+    "app.preferences", "app.text-larger", "app.text-smaller", "app.text-reset", "app.quit",
+  };
+
+  g_assert_nonnull (overlay);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    if (strstr (overlay, accels[i]) == NULL)
+      g_error ("%s is not in the shortcuts window", accels[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_actions); i++)
+    {
+      g_auto(GStrv) keys = gtk_application_get_accels_for_action (GTK_APPLICATION (app), app_actions[i]);
+
+      g_assert_cmpuint (g_strv_length (keys), >, 0);
+    }
+
+  /* Icon-only buttons have names. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (f, "back_button")), !=, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(GStrv) system_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
+  g_autofree char *schema_dirs = g_strdup (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+  g_autoptr(GError) error = NULL;
+  GtkIconTheme *icon_theme;
+  int status;
+
+  /* Isolated directories hide the system's MIME database, GSettings schemas and icon
+   * themes: bring those back beside our own schema, nothing else. */
+  g_content_type_set_mime_dirs (NULL);
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *schemas = g_build_filename (system_dirs[i], "glib-2.0", "schemas", NULL);
+
+      if (g_file_test (schemas, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *dirs = schema_dirs != NULL
+                                  ? g_strjoin (G_SEARCHPATH_SEPARATOR_S, schema_dirs, schemas, NULL)
+                                  : g_strdup (schemas);
+
+          g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
+          break;
+        }
+    }
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (system_dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (icon_theme, icons);
+    }
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  app = g_object_new (GP_TYPE_APPLICATION,
+                      "application-id", "io.guidepost.Guidepost.UiShellTest",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gp_application_get_settings (app));
+
+  g_test_add ("/guidepost/ui/shell/navigation", Fixture, NULL, setup, test_navigation, teardown);
+  g_test_add ("/guidepost/ui/shell/narrow-session", Fixture, GINT_TO_POINTER (NARROW_WIDTH),
+              setup, test_narrow_session, teardown);
+  g_test_add ("/guidepost/ui/shell/continue", Fixture, NULL, setup_sessions, test_continue, teardown);
+  g_test_add ("/guidepost/ui/shell/dark", Fixture, NULL, setup_sessions, test_dark, teardown);
+  g_test_add ("/guidepost/ui/shell/handoff-unknown-code", Fixture, NULL, setup, test_handoff_unknown, teardown);
+  g_test_add ("/guidepost/ui/shell/handoff-open", Fixture, NULL, setup, test_handoff_open, teardown);
+  g_test_add ("/guidepost/ui/shell/no-journal", Fixture, NULL, setup_no_journal, test_no_journal, teardown);
+  g_test_add ("/guidepost/ui/shell/sessions-view", Fixture, NULL, setup_sessions, test_sessions_view, teardown);
+  g_test_add ("/guidepost/ui/shell/window-size", Fixture, NULL, setup, test_window_size, teardown);
+  g_test_add ("/guidepost/ui/shell/text-scale", Fixture, GINT_TO_POINTER (NARROW_WIDTH),
+              setup_sessions, test_text_scale, teardown);
+  g_test_add ("/guidepost/ui/shell/preferences", Fixture, NULL, setup, test_preferences, teardown);
+  g_test_add ("/guidepost/ui/shell/shortcuts", Fixture, NULL, setup, test_shortcuts_listed, teardown);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
