@@ -60,6 +60,7 @@ struct _GpWindow
   GtkListBox           *flow_list;
   AdwStatusPage        *no_match_page;
   AdwStatusPage        *empty_page;
+  AdwStatusPage        *session_placeholder;
   AdwLeaflet           *leaflet;
   GtkWidget            *library_page;
   GtkWidget            *session_page;
@@ -1219,6 +1220,7 @@ gp_window_class_init (GpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GpWindow, flow_list);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, GpWindow, session_placeholder);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, session_page);
@@ -1265,10 +1267,42 @@ gp_window_class_init (GpWindowClass *klass)
   g_type_ensure (GP_TYPE_SESSION_VIEW);
 }
 
+/* The status pages' large icons are SVGs; loading one pulls in librsvg, which costs a
+ * noticeable part of start-up.  A page gets its icon once it is still shown after the
+ * main loop is idle: a leaflet maps all its pages before its first allocation folds it. */
+static gboolean
+set_icon_if_mapped (gpointer data)
+{
+  AdwStatusPage *page = data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    adw_status_page_set_icon_name (page, g_object_get_data (G_OBJECT (page), "gp-icon-name"));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_status_page_map (GtkWidget *page)
+{
+  if (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)) == NULL)
+    g_idle_add_full (G_PRIORITY_LOW, set_icon_if_mapped, g_object_ref (page), g_object_unref);
+}
+
+static void
+set_icon_when_shown (AdwStatusPage *page,
+                     const char    *icon_name)
+{
+  g_object_set_data (G_OBJECT (page), "gp-icon-name", (gpointer) icon_name);
+  g_signal_connect (page, "map", G_CALLBACK (on_status_page_map), NULL);
+}
+
 static void
 gp_window_init (GpWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  set_icon_when_shown (self->no_match_page, "system-search-symbolic");
+  set_icon_when_shown (self->empty_page, "view-list-symbolic");
+  set_icon_when_shown (self->session_placeholder, "mark-location-symbolic");
 
   /* An agent can start typing what the customer says without clicking first. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
