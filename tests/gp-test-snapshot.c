@@ -179,3 +179,42 @@ gp_test_wait_for_finalize (gpointer *weak_pointer,
 {
   return gp_test_wait_until (is_null, weak_pointer, timeout_ms);
 }
+
+void
+gp_test_init_gtk (int    *argc,
+                  char ***argv)
+{
+  g_auto(GStrv) system_dirs = g_strdupv ((char **) g_get_system_data_dirs ());
+  g_autofree char *schema_dirs = g_strdup (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+  GtkIconTheme *icon_theme;
+
+  g_content_type_set_mime_dirs (NULL);
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *schemas = g_build_filename (system_dirs[i], "glib-2.0", "schemas", NULL);
+
+      if (g_file_test (schemas, G_FILE_TEST_IS_DIR))
+        {
+          /* Our own schema (GSETTINGS_SCHEMA_DIR from meson) stays in the path. */
+          g_autofree char *dirs = schema_dirs != NULL
+                                  ? g_strjoin (G_SEARCHPATH_SEPARATOR_S, schema_dirs, schemas, NULL)
+                                  : g_strdup (schemas);
+
+          g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
+          break;
+        }
+    }
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (system_dirs[i], "icons", NULL);
+
+      gtk_icon_theme_add_search_path (icon_theme, icons);
+    }
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}

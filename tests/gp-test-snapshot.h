@@ -31,4 +31,11 @@ gboolean gp_test_wait_for_draw   (GtkWidget       *widget,
 gboolean gp_test_wait_for_finalize (gpointer      *weak_pointer,
                                     guint          timeout_ms);
 
+/* g_test_init() with isolated directories, then gtk_init(), bringing back only what the
+ * isolation hides that GTK needs: the MIME database (SVG icons), the system GSettings
+ * schemas beside ours (libadwaita looks one up) and the icon themes.  Animations off so
+ * screenshots show final states. */
+void     gp_test_init_gtk        (int    *argc,
+                                  char ***argv);
+
 G_END_DECLS
