@@ -3,6 +3,7 @@
  * lists from the journal, hand-off codes, the sessions view and its export, settings
  * (window size, text size, style), 360 px and dark. */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <guidepost/guidepost.h>
 #include <guidepost/gp-handoff.h>
 #include <guidepost/gp-session-export.h>
@@ -430,6 +431,64 @@ test_handoff_open (Fixture       *f,
   g_assert_cmpint (gp_session_get_mode (shown), ==, GP_SESSION_MODE_ASSISTED);
 }
 
+/* Without a shared journal the customer's session arrives as a file. */
+static void
+test_handoff_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  GpFlow *bank = gp_flow_library_lookup (f->library, BANK_FLOW_ID);
+  g_autofree char *dir = g_dir_make_tmp ("handoff-XXXXXX", NULL);
+  g_autofree char *customer_db = g_build_filename (dir, "customer.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "session.json", NULL);
+  g_autofree char *broken_path = g_build_filename (dir, "broken.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GpJournal) customer_journal = NULL;
+  g_autoptr(GpSession) customer = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  GtkLabel *error_label = window_child (f, "handoff_error_label");
+  GpSession *shown;
+
+  customer_journal = gp_journal_new_for_path (customer_db, &error);
+  g_assert_no_error (error);
+  customer = gp_session_new (bank, GP_SESSION_MODE_SELF_SERVICE, "forgot password", GP_FAMILIARITY_NEW,
+                             "Get back into online banking", GP_EVENT_SINK (customer_journal));
+  code = gp_handoff_request (customer, customer_journal, &error);
+  g_assert_no_error (error);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gp_session_export_one (customer_journal, gp_session_get_id (customer),
+                                        G_OUTPUT_STREAM (out), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL));
+
+  /* A file that is not a session: the library says which file and what is wrong. */
+  g_assert_true (g_file_set_contents (broken_path, "{\"format\": \"guidepost-sessions/1\"}", -1, NULL));
+  g_assert_false (gp_window_open_handoff_file (f->window, broken, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "broken.json"));
+
+  g_assert_true (gp_window_open_handoff_file (f->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
+  shown = gp_session_view_get_session (GP_SESSION_VIEW (gp_window_get_session_view (f->window)));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (gp_session_get_id (shown), ==, gp_session_get_id (customer));
+  g_assert_cmpint (gp_session_get_mode (shown), ==, GP_SESSION_MODE_ASSISTED);
+  /* The agent's journal now has it, so it carries on there. */
+  g_assert_nonnull (gp_journal_find_session (f->journal, gp_session_get_id (customer)));
+
+  g_unlink (path);
+  g_unlink (broken_path);
+  g_unlink (customer_db);
+  g_rmdir (dir);
+}
+
 static void
 test_no_journal (Fixture       *f,
                  gconstpointer  data)
@@ -698,6 +757,7 @@ main (int   argc,
   g_test_add ("/guidepost/ui/shell/dark", Fixture, NULL, setup_sessions, test_dark, teardown);
   g_test_add ("/guidepost/ui/shell/handoff-unknown-code", Fixture, NULL, setup, test_handoff_unknown, teardown);
   g_test_add ("/guidepost/ui/shell/handoff-open", Fixture, NULL, setup, test_handoff_open, teardown);
+  g_test_add ("/guidepost/ui/shell/handoff-file", Fixture, NULL, setup, test_handoff_file, teardown);
   g_test_add ("/guidepost/ui/shell/no-journal", Fixture, NULL, setup_no_journal, test_no_journal, teardown);
   g_test_add ("/guidepost/ui/shell/sessions-view", Fixture, NULL, setup_sessions, test_sessions_view, teardown);
   g_test_add ("/guidepost/ui/shell/window-size", Fixture, NULL, setup, test_window_size, teardown);

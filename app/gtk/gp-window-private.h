@@ -69,6 +69,8 @@ struct _GpWindow
   GtkWidget            *handoff_group;
   AdwEntryRow          *handoff_row;
   GtkLabel             *handoff_error_label;
+  /* While "Choose File…" is open. */
+  GtkFileChooserNative *handoff_chooser;
   GtkWidget            *continue_group;
   GtkListBox           *continue_list;
   GtkWidget            *recent_group;

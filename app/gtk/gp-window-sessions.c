@@ -323,6 +323,73 @@ gp_window_open_handoff (GpWindow    *self,
   return TRUE;
 }
 
+gboolean
+gp_window_open_handoff_file (GpWindow  *self,
+                             GFile     *file,
+                             GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GpSession) session = NULL;
+
+  g_return_val_if_fail (GP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->journal == NULL)
+    g_set_error (&local_error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_IO,
+                 _("The journal could not be opened"));
+  else
+    session = gp_handoff_open_file (file, self->library, self->journal, &local_error);
+
+  if (session == NULL)
+    {
+      /* The loader's message names the file and the field that is wrong. */
+      gp_window_set_handoff_error (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  gp_window_set_handoff_error (self, NULL);
+  gp_window_show_existing_session (self, session);
+  return TRUE;
+}
+
+static void
+on_handoff_chooser_response (GpWindow        *self,
+                             int              response,
+                             GtkNativeDialog *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        gp_window_open_handoff_file (self, file, NULL);
+    }
+  g_clear_object (&self->handoff_chooser);
+}
+
+static void
+gp_window_choose_handoff_file (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  GpWindow *self = GP_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->handoff_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _("Guidepost session files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  self->handoff_chooser = gtk_file_chooser_native_new (_("Open a Hand-off File"), GTK_WINDOW (self),
+                                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->handoff_chooser), filter);
+  g_signal_connect_object (self->handoff_chooser, "response",
+                           G_CALLBACK (on_handoff_chooser_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->handoff_chooser));
+}
+
 static void
 gp_window_open_handoff_action (GtkWidget  *widget,
                                const char *action_name,
@@ -453,5 +520,6 @@ gp_window_sessions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, gp_window_back);
   gtk_widget_class_install_action (widget_class, "win.show-sessions", NULL, gp_window_show_sessions);
   gtk_widget_class_install_action (widget_class, "win.open-handoff", NULL, gp_window_open_handoff_action);
+  gtk_widget_class_install_action (widget_class, "win.open-handoff-file", NULL, gp_window_choose_handoff_file);
   gtk_widget_class_install_action (widget_class, "win.focus-handoff", NULL, gp_window_focus_handoff);
 }

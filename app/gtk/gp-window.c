@@ -225,6 +225,10 @@ gp_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session_view, self);
   g_clear_object (&self->session_title_binding);
 
+  if (self->handoff_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->handoff_chooser));
+  g_clear_object (&self->handoff_chooser);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), GP_TYPE_WINDOW);
 
   self->session_view = NULL;

@@ -40,6 +40,11 @@ gboolean       gp_window_resume_session    (GpWindow       *self,
 gboolean       gp_window_open_handoff      (GpWindow       *self,
                                             const char     *code,
                                             GError        **error);
+/* Opens a session the customer handed off as a file (exported with "I need help" where
+ * the two sides share no journal); on failure the library shows why. */
+gboolean       gp_window_open_handoff_file (GpWindow       *self,
+                                            GFile          *file,
+                                            GError        **error);
 /* Re-reads the Continue and Recent lists from the journal. */
 void           gp_window_refresh_sessions  (GpWindow       *self);
 /* Returns: (transfer none) (nullable): the GpSessionView of the session page */
