@@ -652,6 +652,57 @@ test_observes_session (Fixture       *f,
 static void report_wide (GtkWidget *widget, int width, int depth);
 static GtkWidget *find_toplevel (GType type);
 
+/* A session that stopped between entering a step and making its on-enter offer (a crash,
+ * or the customer's app on its own) makes it when the agent's view shows the session. */
+static void
+test_resumed_session_makes_offer (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GpFlow *flow = gp_flow_library_lookup (f->library, "regain-online-banking");
+  g_autoptr(GpSession) s = NULL;
+  g_autoptr(GError) error = NULL;
+  GpOffer *offer = NULL;
+  GpStep *step;
+  const char *shown_step = NULL;
+
+  s = gp_session_new (flow, GP_SESSION_MODE_ASSISTED, "locked out", GP_FAMILIARITY_NEW, "locked out", NULL);
+  /* Walk the likeliest way to the first step with an on-enter offer, making no offer. */
+  for (guint moves = 0; moves < 40 && offer == NULL; moves++)
+    {
+      step = gp_session_get_current_step (s);
+      for (guint i = 0; i < gp_step_get_n_offers (step) && offer == NULL; i++)
+        if (gp_offer_get_when (gp_step_get_offer (step, i)) == GP_OFFER_WHEN_ON_ENTER)
+          offer = gp_step_get_offer (step, i);
+      if (offer != NULL)
+        break;
+      if (gp_step_get_kind (step) == GP_STEP_KIND_QUESTION)
+        g_assert_true (gp_session_choose (s, GP_ACTOR_CUSTOMER, 0, &error));
+      else
+        {
+          for (guint c = 0; gp_step_get_checks (step)[c] != NULL; c++)
+            g_assert_true (gp_session_pass_check (s, GP_ACTOR_AGENT, c, &error));
+          g_assert_true (gp_session_next (s, GP_ACTOR_CUSTOMER, &error));
+        }
+      g_assert_no_error (error);
+    }
+  g_assert_nonnull (offer);
+  step = gp_session_get_current_step (s);
+  g_assert_false (gp_session_get_offer_state (s, gp_step_get_id (step), gp_offer_get_id (offer), NULL, NULL));
+
+  gp_session_view_show_session (f->view, s);
+  g_assert_true (gp_session_get_offer_state (s, gp_step_get_id (step), gp_offer_get_id (offer), NULL, NULL));
+  g_assert_true (gp_step_view_get_shown_offer (step_view (f), &shown_step) == offer);
+  g_assert_cmpstr (shown_step, ==, gp_step_get_id (step));
+
+  /* Shown again, nothing is offered twice. */
+  {
+    guint n_events = gp_session_get_n_events (s);
+
+    gp_session_view_show_session (f->view, s);
+    g_assert_cmpuint (gp_session_get_n_events (s), ==, n_events);
+  }
+}
+
 static void
 test_narrow_and_dark (Fixture       *f,
                       gconstpointer  data)
@@ -895,6 +946,8 @@ main (int   argc,
 
   g_test_add ("/guidepost/ui/session/each-flow", Fixture, NULL, setup, test_each_flow, teardown);
   g_test_add ("/guidepost/ui/session/observes-session", Fixture, NULL, setup, test_observes_session, teardown);
+  g_test_add ("/guidepost/ui/session/resumed-session-makes-offer", Fixture, NULL, setup,
+              test_resumed_session_makes_offer, teardown);
   g_test_add ("/guidepost/ui/session/narrow-and-dark", Fixture, GINT_TO_POINTER (NARROW_WIDTH),
               setup, test_narrow_and_dark, teardown);
   g_test_add ("/guidepost/ui/session/retry-limit", Fixture, NULL, setup, test_retry_limit, teardown);

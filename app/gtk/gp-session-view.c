@@ -708,6 +708,9 @@ gp_session_view_show_session (GpSessionView *self,
   g_set_object (&self->journal, journal);
   set_title (self, gp_flow_get_title (self->flow));
   set_session (self, session);
+  /* A session resumed or handed off at a step whose offers were never made (it stopped
+   * between entering the step and making them) makes them now, at their moment. */
+  entered (self);
 }
 
 GpSession *
