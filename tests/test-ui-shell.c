@@ -489,6 +489,48 @@ test_handoff_file (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* A session recorded with an older version of a flow goes on with the library's version
+ * (its events were checked against it by the replay), and the agent is told. */
+static void
+test_resume_other_version (Fixture       *f,
+                           gconstpointer  data)
+{
+  GpFlow *bank = gp_flow_library_lookup (f->library, BANK_FLOW_ID);
+  g_autoptr(JsonNode) document = gp_flow_to_json (bank);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) older_bytes = NULL;
+  g_autoptr(GpFlow) older = NULL;
+  g_autoptr(GpSession) recorded = NULL;
+  g_autoptr(GError) error = NULL;
+  GpSession *shown;
+  char *older_text;
+  gsize length;
+
+  /* The same flow, as version 0.9.0. */
+  json_object_set_string_member (json_node_get_object (document), "version", "0.9.0");
+  json_generator_set_root (generator, document);
+  older_text = json_generator_to_data (generator, &length);
+  older_bytes = g_bytes_new_take (older_text, length);
+  older = gp_flow_load_bytes (older_bytes, "older.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gp_flow_get_version (older), ==, "0.9.0");
+
+  recorded = gp_session_new (older, GP_SESSION_MODE_ASSISTED, "forgot password", GP_FAMILIARITY_NEW,
+                             "Get back into online banking", GP_EVENT_SINK (f->journal));
+  g_assert_true (gp_session_next (recorded, GP_ACTOR_CUSTOMER, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gp_window_resume_session (f->window, gp_session_get_id (recorded), &error));
+  g_assert_no_error (error);
+  g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
+  shown = gp_session_view_get_session (GP_SESSION_VIEW (gp_window_get_session_view (f->window)));
+  g_assert_cmpstr (gp_session_get_id (shown), ==, gp_session_get_id (recorded));
+  g_assert_true (gp_session_get_flow (shown) == bank);
+  g_assert_cmpstr (gp_step_get_id (gp_session_get_current_step (shown)), ==,
+                   gp_step_get_id (gp_session_get_current_step (recorded)));
+  save_png (GTK_WIDGET (f->window), "ui-resume-other-version.png");
+}
+
 static void
 test_no_journal (Fixture       *f,
                  gconstpointer  data)
@@ -754,6 +796,7 @@ main (int   argc,
   g_test_add ("/guidepost/ui/shell/narrow-session", Fixture, GINT_TO_POINTER (NARROW_WIDTH),
               setup, test_narrow_session, teardown);
   g_test_add ("/guidepost/ui/shell/continue", Fixture, NULL, setup_sessions, test_continue, teardown);
+  g_test_add ("/guidepost/ui/shell/resume-other-version", Fixture, NULL, setup, test_resume_other_version, teardown);
   g_test_add ("/guidepost/ui/shell/dark", Fixture, NULL, setup_sessions, test_dark, teardown);
   g_test_add ("/guidepost/ui/shell/handoff-unknown-code", Fixture, NULL, setup, test_handoff_unknown, teardown);
   g_test_add ("/guidepost/ui/shell/handoff-open", Fixture, NULL, setup, test_handoff_open, teardown);

@@ -166,6 +166,16 @@ gp_window_resume_session (GpWindow    *self,
     return FALSE;
   gp_session_set_sink (session, GP_EVENT_SINK (self->journal));
 
+  /* The events still fit the flow (the replay checked), but its wording may have moved on. */
+  if (g_strcmp0 (gp_flow_get_version (flow), gp_journal_session_get_flow_version (listed)) != 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Began with flow version %s, goes on with %s"),
+                         gp_journal_session_get_flow_version (listed), gp_flow_get_version (flow));
+
+      gp_window_add_toast (self, adw_toast_new (message));
+    }
+
   gp_window_show_existing_session (self, session);
   return TRUE;
 }
