@@ -20,3 +20,8 @@
 #include <guidepost/gp-session.h>
 #include <guidepost/gp-session-export.h>
 #include <guidepost/gp-handoff.h>
+#include <guidepost/gp-cobrowse-protocol.h>
+#include <guidepost/gp-cobrowse-peer-info.h>
+#include <guidepost/gp-cobrowse-host.h>
+#include <guidepost/gp-cobrowse-peer.h>
+#include <guidepost/gp-relay.h>

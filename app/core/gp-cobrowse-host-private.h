@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gp-cobrowse-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by gp-cobrowse-host.c (connections, joining), gp-cobrowse-host-actions.c (the
+ * authority: roles, actions, driving, pointing) and gp-cobrowse-host-relay.c. */
+
+#define TOKEN_LENGTH 26
+#define SWEEP_INTERVAL_MS 1000
+#define MAX_NAME_LENGTH 64
+
+typedef enum {
+  CONNECTION_NEW,       /* no hello yet */
+  CONNECTION_KNOCKING,  /* right code, waiting for the agent */
+  CONNECTION_ADMITTED,  /* welcomed: receives events */
+} ConnectionState;
+
+typedef struct {
+  GpCobrowseHost          *host;
+  SoupWebsocketConnection *connection;
+  GpCobrowsePeerInfo      *info;
+  ConnectionState          state;
+  gboolean                 closing;
+  gint64                   last_heard;
+  double                   tokens;
+  gint64                   tokens_at;
+  guint                    overflow;
+  guint64                  since;
+  char                    *since_session;
+  gboolean                 relay_idle;   /* registered at a relay, no peer yet */
+} Connection;
+
+typedef struct {
+  guint             id;
+  GpCobrowseAction  action;
+  GpActor           requester_actor;
+  GpActor           new_driver;
+  gboolean          ask_customer;  /* who must answer: the customer side, or the agent side */
+  Connection       *requester;     /* NULL: the agent at the host */
+  JsonNode         *request_id;
+  guint             timeout_id;
+} Consent;
+
+/* A question about driving nobody answers is withdrawn after this long. */
+#define CONSENT_TIMEOUT_S 60
+
+struct _GpCobrowseHost
+{
+  GObject              parent_instance;
+
+  GpSession           *session;
+  gulong               applied_id;
+  SoupServer          *server;
+  GTlsCertificate     *certificate;
+  char                *uri;
+  guint                port;
+  GPtrArray           *connections;     /* Connection*, all of them */
+  GListStore          *peers;           /* admitted GpCobrowsePeerInfo */
+  GHashTable          *tokens;          /* GpCobrowsePeerInfo* → token */
+  GHashTable          *attached;        /* GpCobrowsePeerInfo* → Connection* */
+  GHashTable          *seen_ids;        /* GpCobrowsePeerInfo* → set of request ids */
+
+  char                *code;
+  gint64               code_created;
+  guint                code_failures;
+  gint64               next_attempt;
+
+  GpCobrowseClockFunc  clock;
+  gpointer             clock_data;
+  guint                max_peers;
+  double               rate;
+  guint                burst;
+  gint64               attempt_interval;
+  gint64               dead_after;
+  guint                sweep_id;
+
+  Consent             *consent;
+  guint                next_consent_id;
+  gboolean             closed;
+
+  /* Through a relay: idle connections registered in a room, one per next peer. */
+  SoupSession         *relay_soup;
+  char                *relay_base;
+  char                *relay_uri;
+  char                *room;
+  char                *room_key;
+  GTlsCertificate     *relay_certificate;
+  guint                relay_pending;    /* idle and connecting */
+  guint                relay_retry_id;
+  guint                relay_backoff_ms;
+};
+
+enum { PEER_KNOCKING, PEER_LEFT, CONSENT_REQUESTED, CONSENT_ANSWERED, POINTER, N_SIGNALS };
+extern guint gp_cobrowse_host_signals[N_SIGNALS];
+
+gint64      gp_cobrowse_host_now              (GpCobrowseHost *self);
+void        gp_cobrowse_host_send_message     (Connection     *c,
+                                               JsonObject     *message);
+void        gp_cobrowse_host_send_result      (Connection     *c,
+                                               JsonNode       *id,
+                                               const GError   *error);
+void        gp_cobrowse_host_send_to_admitted (GpCobrowseHost *self,
+                                               Connection     *except,
+                                               const char     *text);
+void        gp_cobrowse_host_consent_free     (Consent        *consent);
+Connection *gp_cobrowse_host_add_connection   (GpCobrowseHost          *self,
+                                               SoupWebsocketConnection *connection);
+gboolean    gp_cobrowse_host_sweep            (gpointer        user_data);
+/* The authority: checks @action_name against @role and carries it out.  @from: (nullable):
+ * NULL for the agent at the host.  *@deferred: the result is sent later (consent). */
+gboolean    gp_cobrowse_host_perform_as       (GpCobrowseHost  *self,
+                                               GpCobrowseRole   role,
+                                               Connection      *from,
+                                               JsonNode        *request_id,
+                                               const char      *action_name,
+                                               JsonObject      *args,
+                                               gboolean        *deferred,
+                                               GError         **error);
+/* The answer to the open question about driving; @from: (nullable): the agent at the host. */
+gboolean    gp_cobrowse_host_answer_consent_as (GpCobrowseHost  *self,
+                                                Connection      *from,
+                                                GpCobrowseRole   role,
+                                                guint            id,
+                                                gboolean         granted,
+                                                GError         **error);
+/* Withdraws the open question about driving (as declined, with @reason) when nobody
+ * is left to answer it; @force: withdraw in any case. */
+void        gp_cobrowse_host_withdraw_consent (GpCobrowseHost *self,
+                                               gboolean        force,
+                                               const char     *reason);
+/* Through a relay: keeps idle connections registered; retries later after a failure. */
+void        gp_cobrowse_host_relay_fill       (GpCobrowseHost *self);
+void        gp_cobrowse_host_relay_retry      (GpCobrowseHost *self);
+
+
+enum { PROP_0, PROP_SESSION, PROP_CODE, PROP_URI, PROP_N_PEERS, GP_COBROWSE_HOST_N_PROPS };
+extern GParamSpec *gp_cobrowse_host_properties[GP_COBROWSE_HOST_N_PROPS];
+
+/* Shared by gp-cobrowse-host.c (connections, requests) and gp-cobrowse-host-join.c. */
+gboolean gp_cobrowse_host_take_token (GpCobrowseHost *self, Connection *c);
+void gp_cobrowse_host_handle_hello (GpCobrowseHost *self, Connection *c, JsonObject *message);
+JsonNode *gp_cobrowse_host_flow_to_json_for (GpFlow *flow, gboolean customer);
+void gp_cobrowse_host_close_connection (Connection *c, gushort code, const char *reason);
+JsonNode *gp_cobrowse_host_event_to_json_for (GpEvent *event, gboolean customer);
+gboolean gp_cobrowse_host_customer_view (Connection *c);
+
+G_END_DECLS
