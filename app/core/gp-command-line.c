@@ -7,6 +7,7 @@
 #include <guidepost/guidepost.h>
 
 #include "gp-command-line.h"
+#include "gp-flow-fields.h"
 
 enum {
   EXIT_VALID = 0,
@@ -44,21 +45,43 @@ print_diagnostic (GpDiagnostic *diagnostic)
   g_print ("%s\n", line);
 }
 
-/* Checks each file; unreadable beats invalid beats valid in the exit status. */
+/* A scenario names its flow: look it up in the library the app would use. */
+static GpScenario *
+load_scenario (GBytes         *bytes,
+               const char     *name,
+               GpFlowLibrary **library,
+               GPtrArray      *diagnostics,
+               GError        **error)
+{
+  if (*library == NULL)
+    *library = gp_flow_library_new ();
+  return gp_scenario_load_bytes (bytes, name, *library, NULL, diagnostics, error);
+}
+
+/* Checks each file, flow or scenario (told apart by "format"); unreadable beats invalid
+ * beats valid in the exit status. */
 static int
 validate_files (char **files)
 {
+  g_autoptr(GpFlowLibrary) library = NULL;
   int status = EXIT_VALID;
 
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GpFlow) flow = NULL;
+      g_autoptr(GpScenario) scenario = NULL;
       g_autoptr(GError) error = NULL;
+      gboolean is_scenario = FALSE;
       guint n_errors, n_warnings;
 
-      flow = gp_flow_load_file_named (file, files[i], NULL, diagnostics, &error);
+      bytes = gp_fields_read_file (file, files[i], NULL, diagnostics, &error);
+      if (bytes != NULL && (is_scenario = gp_scenario_sniff (bytes)))
+        scenario = load_scenario (bytes, files[i], &library, diagnostics, &error);
+      else if (bytes != NULL)
+        flow = gp_flow_load_bytes (bytes, files[i], diagnostics, &error);
       for (guint d = 0; d < diagnostics->len; d++)
         print_diagnostic (g_ptr_array_index (diagnostics, d));
 
@@ -70,13 +93,19 @@ validate_files (char **files)
 
       n_errors = gp_diagnostics_count (diagnostics, GP_SEVERITY_ERROR);
       n_warnings = gp_diagnostics_count (diagnostics, GP_SEVERITY_WARNING);
-      if (flow == NULL)
+      if (flow == NULL && scenario == NULL)
         {
           if (status == EXIT_VALID)
             status = EXIT_INVALID;
           g_printerr ("%s: invalid: %u error%s, %u warning%s\n", files[i],
                       n_errors, n_errors == 1 ? "" : "s", n_warnings, n_warnings == 1 ? "" : "s");
         }
+      else if (is_scenario)
+        g_printerr ("%s: valid (scenario %s %s for %s %s, %u expected practices, %u points), %u warning%s\n",
+                    files[i], gp_scenario_get_id (scenario), gp_scenario_get_version (scenario),
+                    gp_scenario_get_flow_id (scenario), gp_scenario_get_flow_version (scenario),
+                    gp_scenario_get_n_practices (scenario), gp_scenario_get_total_points (scenario),
+                    n_warnings, n_warnings == 1 ? "" : "s");
       else
         g_printerr ("%s: valid (%s %s, %u steps), %u warning%s\n", files[i],
                     gp_flow_get_id (flow), gp_flow_get_version (flow), gp_flow_get_n_steps (flow),
@@ -229,7 +258,7 @@ gp_command_line_run (int    argc,
   g_autofree char *journal = NULL;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
-      "Check flow files and print every problem; exit 0 if valid, 1 if invalid, 2 if unreadable", NULL },
+      "Check flow or scenario files and print every problem; exit 0 if valid, 1 if invalid, 2 if unreadable", NULL },
     { "list", 0, 0, G_OPTION_ARG_NONE, &list, "Print the flow library: id, version, locale, title", NULL },
     { "export-sessions", 0, 0, G_OPTION_ARG_STRING, &export_format,
       "Write the journal's sessions as json or csv; exit 0 if done, 1 if the export failed, 2 on a usage error", "json|csv" },

@@ -49,6 +49,11 @@ const GpJsonValue * gp_fields_get_object (GpFieldReader *loader, const GpJsonVal
 GStrv gp_fields_take_text_array (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, gboolean non_empty, const char *what, guint *out_n);
 gboolean gp_fields_read_object_array (GpFieldReader *loader, const GpJsonValue *array, const char *key, const char *what, GpFieldsReadItem read, gpointer user_data);
 
+/* Whole-file steps shared by the loaders (defined in gp-flow-loader.c): a problem is both
+ * a diagnostic (syntax ones at LINE:COL) and @error in GP_FLOW_ERROR. */
+GBytes * gp_fields_read_file (GFile *file, const char *name, GCancellable *cancellable, GPtrArray *diagnostics, GError **error);
+GpJsonDoc * gp_fields_parse_bytes (GBytes *bytes, const char *file_name, GPtrArray *diagnostics, GError **error);
+
 #define gp_fields_error(loader, code, key, ...) \
   gp_fields_report (loader, GP_SEVERITY_ERROR, code, key, __VA_ARGS__)
 

@@ -495,43 +495,24 @@ fail_file (GPtrArray         *diagnostics,
   g_set_error_literal (error, GP_FLOW_ERROR, flow_error_for_code (code), text);
 }
 
-/**
- * gp_flow_load_bytes:
- * @bytes: the file's contents
- * @file_name: (nullable): how to name the file in messages
- * @diagnostics: (nullable) (element-type GpDiagnostic): where to add every problem
- *
- * Returns: (transfer full) (nullable): the flow, or %NULL if it has errors
- */
-GpFlow *
-gp_flow_load_bytes (GBytes     *bytes,
-                    const char *file_name,
-                    GPtrArray  *diagnostics,
-                    GError    **error)
+/* Checks the size and parses strictly; every problem is a diagnostic and @error. */
+GpJsonDoc *
+gp_fields_parse_bytes (GBytes      *bytes,
+                       const char  *file_name,
+                       GPtrArray   *diagnostics,
+                       GError     **error)
 {
-  g_autoptr(GPtrArray) own_diagnostics = NULL;
-  g_autoptr(GString) pointer = NULL;
   g_autoptr(GError) json_error = NULL;
-  g_autoptr(GpJsonDoc) doc = NULL;
-  g_autoptr(GpFlow) flow = NULL;
-  GpFieldReader loader = { 0 };
+  GpJsonDoc *doc;
   const char *data;
   gsize length;
   guint line = 0, column = 0;
-  guint first_new;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (diagnostics == NULL)
-    diagnostics = own_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
-  first_new = diagnostics->len;
 
   data = g_bytes_get_data (bytes, &length);
   if (length > GP_FLOW_MAX_BYTES)
     {
       g_autofree char *message =
-        g_strdup_printf ("the file is %" G_GSIZE_FORMAT " bytes; flow files may be at most %u bytes",
+        g_strdup_printf ("the file is %" G_GSIZE_FORMAT " bytes; Guidepost reads files of at most %u bytes",
                          length, GP_FLOW_MAX_BYTES);
 
       fail_file (diagnostics, GP_DIAGNOSTIC_TOO_LARGE, file_name, 0, 0, message, error);
@@ -549,6 +530,85 @@ gp_flow_load_bytes (GBytes     *bytes,
                  line, column, message, error);
       return NULL;
     }
+  return doc;
+}
+
+/* Reads a regular file of at most GP_FLOW_MAX_BYTES; a problem is a diagnostic and @error. */
+GBytes *
+gp_fields_read_file (GFile         *file,
+                     const char    *name,
+                     GCancellable  *cancellable,
+                     GPtrArray     *diagnostics,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  /* Check the size before reading, so a huge file or a device never gets loaded. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      fail_file (diagnostics, GP_DIAGNOSTIC_UNREADABLE, name, 0, 0, local_error->message, error);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      fail_file (diagnostics, GP_DIAGNOSTIC_UNREADABLE, name, 0, 0,
+                 "not a regular file", error);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > GP_FLOW_MAX_BYTES)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("the file is %" G_GOFFSET_FORMAT " bytes; Guidepost reads files of at most %u bytes",
+                         g_file_info_get_size (info), GP_FLOW_MAX_BYTES);
+
+      fail_file (diagnostics, GP_DIAGNOSTIC_TOO_LARGE, name, 0, 0, message, error);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      fail_file (diagnostics, GP_DIAGNOSTIC_UNREADABLE, name, 0, 0, local_error->message, error);
+      return NULL;
+    }
+  return g_bytes_new_take (contents, length);
+}
+
+/**
+ * gp_flow_load_bytes:
+ * @bytes: the file's contents
+ * @file_name: (nullable): how to name the file in messages
+ * @diagnostics: (nullable) (element-type GpDiagnostic): where to add every problem
+ *
+ * Returns: (transfer full) (nullable): the flow, or %NULL if it has errors
+ */
+GpFlow *
+gp_flow_load_bytes (GBytes     *bytes,
+                    const char *file_name,
+                    GPtrArray  *diagnostics,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) own_diagnostics = NULL;
+  g_autoptr(GString) pointer = NULL;
+  g_autoptr(GpJsonDoc) doc = NULL;
+  g_autoptr(GpFlow) flow = NULL;
+  GpFieldReader loader = { 0 };
+  guint first_new;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (diagnostics == NULL)
+    diagnostics = own_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
+  first_new = diagnostics->len;
+
+  doc = gp_fields_parse_bytes (bytes, file_name, diagnostics, error);
+  if (doc == NULL)
+    return NULL;
 
   pointer = g_string_sized_new (64);
   loader.file = file_name;
@@ -616,12 +676,8 @@ gp_flow_load_file_named (GFile         *file,
                          GPtrArray     *diagnostics,
                          GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
-  char *contents = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -630,37 +686,9 @@ gp_flow_load_file_named (GFile         *file,
   if (name == NULL)
     name = g_file_get_uri (file);
 
-  /* Check the size before reading, so a huge file or a device never gets loaded. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      fail_file (diagnostics, GP_DIAGNOSTIC_UNREADABLE, name, 0, 0, local_error->message, error);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      fail_file (diagnostics, GP_DIAGNOSTIC_UNREADABLE, name, 0, 0,
-                 "not a regular file", error);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > GP_FLOW_MAX_BYTES)
-    {
-      g_autofree char *message =
-        g_strdup_printf ("the file is %" G_GOFFSET_FORMAT " bytes; flow files may be at most %u bytes",
-                         g_file_info_get_size (info), GP_FLOW_MAX_BYTES);
-
-      fail_file (diagnostics, GP_DIAGNOSTIC_TOO_LARGE, name, 0, 0, message, error);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      fail_file (diagnostics, GP_DIAGNOSTIC_UNREADABLE, name, 0, 0, local_error->message, error);
-      return NULL;
-    }
-
-  bytes = g_bytes_new_take (contents, length);
+  bytes = gp_fields_read_file (file, name, cancellable, diagnostics, error);
+  if (bytes == NULL)
+    return NULL;
   return gp_flow_load_bytes (bytes, name, diagnostics, error);
 }
 

@@ -25,3 +25,4 @@
 #include <guidepost/gp-cobrowse-host.h>
 #include <guidepost/gp-cobrowse-peer.h>
 #include <guidepost/gp-relay.h>
+#include <guidepost/gp-scenario.h>
