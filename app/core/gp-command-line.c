@@ -18,6 +18,8 @@ enum {
 static const char * const commands[] = { "--validate", "--list", "--export-sessions", "--help", "-h", "--version", NULL };
 /* Options of --export-sessions: alone they are a usage error, reported here too. */
 static const char * const export_options[] = { "--export-sessions", "--since", "--output", "--journal", NULL };
+/* Options of --join (co-browse without a display), likewise. */
+static const char * const join_options[] = { "--join", "--code", "--role", "--name", NULL };
 
 gboolean
 gp_command_line_handles (int    argc,
@@ -32,6 +34,10 @@ gp_command_line_handles (int    argc,
       for (guint o = 0; export_options[o] != NULL; o++)
         if (strcmp (argv[i], export_options[o]) == 0 ||
             (g_str_has_prefix (argv[i], export_options[o]) && argv[i][strlen (export_options[o])] == '='))
+          return TRUE;
+      for (guint o = 0; join_options[o] != NULL; o++)
+        if (strcmp (argv[i], join_options[o]) == 0 ||
+            (g_str_has_prefix (argv[i], join_options[o]) && argv[i][strlen (join_options[o])] == '='))
           return TRUE;
     }
   return FALSE;
@@ -241,6 +247,118 @@ export_sessions (const char *format_text,
   return EXIT_VALID;
 }
 
+/* --join: a peer without a display, for tests and trainers.  Prints every event of the
+ * host's session as one JSON line, from the first, in seq order, nothing twice. */
+typedef struct {
+  GMainLoop      *loop;
+  GpCobrowsePeer *peer;
+  guint64         printed_seq;
+  gboolean        watching;
+  int             status;
+} JoinRun;
+
+static void
+join_print_events (JoinRun *run)
+{
+  GpSession *session = gp_cobrowse_peer_get_session (run->peer);
+  GListModel *events = gp_session_get_events (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(GpEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *line = NULL;
+
+      if (gp_event_get_seq (event) <= run->printed_seq)
+        continue;
+      node = gp_event_to_json (event);
+      line = json_to_string (node, FALSE);
+      g_print ("%s\n", line);
+      run->printed_seq = gp_event_get_seq (event);
+    }
+  fflush (stdout);
+  if (gp_session_get_ended (session) && g_main_loop_is_running (run->loop))
+    {
+      run->status = EXIT_VALID;
+      g_main_loop_quit (run->loop);
+    }
+}
+
+static void
+join_on_state (GpCobrowsePeer *peer,
+               GParamSpec     *pspec,
+               JoinRun        *run)
+{
+  GpSession *session = gp_cobrowse_peer_get_session (peer);
+
+  if (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CONNECTED && session != NULL)
+    {
+      if (!run->watching)
+        {
+          run->watching = TRUE;
+          g_signal_connect_swapped (session, "event-applied", G_CALLBACK (join_print_events), run);
+        }
+      join_print_events (run);
+    }
+  else if (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED)
+    {
+      const GError *error = gp_cobrowse_peer_get_close_error (peer);
+
+      if (session != NULL)
+        join_print_events (run);
+      if (session == NULL || !gp_session_get_ended (session))
+        {
+          g_printerr ("guidepost: %s\n", error != NULL ? error->message : "the connection closed");
+          run->status = EXIT_INVALID;
+        }
+      g_main_loop_quit (run->loop);
+    }
+}
+
+static int
+join_session (const char *uri,
+              const char *code,
+              const char *role_text,
+              const char *name)
+{
+  GpCobrowseRole role = GP_COBROWSE_ROLE_OBSERVER;
+  JoinRun run = { 0 };
+
+  if (code == NULL)
+    {
+      g_printerr ("guidepost: --join needs --code CODE\n");
+      return EXIT_USAGE;
+    }
+  if (role_text != NULL &&
+      (!gp_cobrowse_role_from_string (role_text, &role) ||
+       (role != GP_COBROWSE_ROLE_OBSERVER && role != GP_COBROWSE_ROLE_CUSTOMER)))
+    {
+      g_printerr ("guidepost: --role “%s”: expected observer or customer\n", role_text);
+      return EXIT_USAGE;
+    }
+  if (!g_str_has_prefix (uri, "ws://") && !g_str_has_prefix (uri, "wss://"))
+    {
+      g_printerr ("guidepost: --join “%s” is not a ws:// or wss:// address\n", uri);
+      return EXIT_USAGE;
+    }
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.status = EXIT_INVALID;
+  run.peer = gp_cobrowse_peer_new (uri, code, role, name);
+  g_signal_connect (run.peer, "notify::state", G_CALLBACK (join_on_state), &run);
+  gp_cobrowse_peer_connect (run.peer);
+  g_main_loop_run (run.loop);
+
+  if (gp_cobrowse_peer_get_state (run.peer) != GP_COBROWSE_PEER_STATE_CLOSED)
+    gp_cobrowse_peer_close (run.peer);
+  g_signal_handlers_disconnect_by_data (run.peer, &run);
+  if (gp_cobrowse_peer_get_session (run.peer) != NULL)
+    g_signal_handlers_disconnect_by_data (gp_cobrowse_peer_get_session (run.peer), &run);
+  g_clear_object (&run.peer);
+  g_main_loop_unref (run.loop);
+  return run.status;
+}
+
 int
 gp_command_line_run (int    argc,
                      char **argv)
@@ -256,6 +374,10 @@ gp_command_line_run (int    argc,
   g_autofree char *since = NULL;
   g_autofree char *output = NULL;
   g_autofree char *journal = NULL;
+  g_autofree char *join = NULL;
+  g_autofree char *join_code = NULL;
+  g_autofree char *join_role = NULL;
+  g_autofree char *join_name = NULL;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       "Check flow or scenario files and print every problem; exit 0 if valid, 1 if invalid, 2 if unreadable", NULL },
@@ -265,6 +387,11 @@ gp_command_line_run (int    argc,
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, "With --export-sessions: only sessions started at or after DATE", "DATE" },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, "With --export-sessions: write to FILE instead of standard output", "FILE" },
     { "journal", 0, 0, G_OPTION_ARG_FILENAME, &journal, "With --export-sessions: read this journal instead of the default one", "PATH" },
+    { "join", 0, 0, G_OPTION_ARG_STRING, &join,
+      "Join a co-browsed session and print each event as a JSON line; exit 0 when it ends, 1 when refused or cut off, 2 on a usage error", "URI" },
+    { "code", 0, 0, G_OPTION_ARG_STRING, &join_code, "With --join: the join code", "CODE" },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &join_role, "With --join: observer (default) or customer", "ROLE" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &join_name, "With --join: the name shown to the agent", "NAME" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE…]" },
     { NULL }
@@ -287,6 +414,21 @@ gp_command_line_run (int    argc,
     {
       g_print ("guidepost %s\n", PACKAGE_VERSION);
       return EXIT_VALID;
+    }
+
+  if (join != NULL)
+    {
+      if (validate || list || export_format != NULL || (files != NULL && files[0] != NULL))
+        {
+          g_printerr ("guidepost: --join cannot be combined with other commands or files\n");
+          return EXIT_USAGE;
+        }
+      return join_session (join, join_code, join_role, join_name);
+    }
+  if (join_code != NULL || join_role != NULL || join_name != NULL)
+    {
+      g_printerr ("guidepost: --code, --role and --name go with --join\n");
+      return EXIT_USAGE;
     }
 
   if (validate && list)

@@ -9,7 +9,16 @@ struct _GpMockScreen
 
   GtkWidget *box;
   GtkWidget *target;
+  GtkWidget *pointed;
+  gboolean   pointing;
 };
+
+enum {
+  ELEMENT_PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GpMockScreen, gp_mock_screen, ADW_TYPE_BIN)
 
@@ -98,6 +107,7 @@ gp_mock_screen_set_step (GpMockScreen *self,
   while ((child = gtk_widget_get_first_child (self->box)) != NULL)
     gtk_box_remove (GTK_BOX (self->box), child);
   self->target = NULL;
+  self->pointed = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self), step != NULL && gp_step_has_screen (step));
   if (step == NULL || !gp_step_has_screen (step))
@@ -119,6 +129,8 @@ gp_mock_screen_set_step (GpMockScreen *self,
       GpScreenElement *element = gp_step_get_element (step, i);
 
       child = element_widget (element);
+      g_object_set_data_full (G_OBJECT (child), "gp-element-id",
+                              g_strdup (gp_screen_element_get_id (element)), g_free);
       if (target_id != NULL && g_strcmp0 (target_id, gp_screen_element_get_id (element)) == 0)
         {
           gtk_widget_add_css_class (child, "target");
@@ -138,10 +150,100 @@ gp_mock_screen_get_target (GpMockScreen *self)
   return self->target;
 }
 
+void
+gp_mock_screen_set_pointed (GpMockScreen *self,
+                            const char   *element_id)
+{
+  GtkWidget *found = NULL;
+
+  g_return_if_fail (GP_IS_MOCK_SCREEN (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->box); child != NULL && element_id != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "gp-element-id"), element_id) == 0)
+      found = child;
+
+  if (found == self->pointed)
+    return;
+  if (self->pointed != NULL)
+    {
+      gtk_widget_remove_css_class (self->pointed, "pointed");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->pointed), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      if (self->pointed == self->target)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->target), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        _("Highlighted: this is the part to use now"), -1);
+    }
+  self->pointed = found;
+  if (found != NULL)
+    {
+      gtk_widget_add_css_class (found, "pointed");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (found), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("The agent points here"), -1);
+    }
+}
+
+GtkWidget *
+gp_mock_screen_get_pointed (GpMockScreen *self)
+{
+  g_return_val_if_fail (GP_IS_MOCK_SCREEN (self), NULL);
+
+  return self->pointed;
+}
+
+void
+gp_mock_screen_set_pointing (GpMockScreen *self,
+                             gboolean      pointing)
+{
+  g_return_if_fail (GP_IS_MOCK_SCREEN (self));
+
+  self->pointing = !!pointing;
+  gtk_widget_set_cursor_from_name (self->box, pointing ? "crosshair" : NULL);
+  if (pointing)
+    gtk_widget_add_css_class (self->box, "pointing");
+  else
+    gtk_widget_remove_css_class (self->box, "pointing");
+}
+
+gboolean
+gp_mock_screen_pick_element (GpMockScreen *self,
+                             const char   *element_id)
+{
+  g_return_val_if_fail (GP_IS_MOCK_SCREEN (self), FALSE);
+
+  if (!self->pointing || element_id == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[ELEMENT_PICKED], 0, element_id);
+  return TRUE;
+}
+
+/* While pointing, a click on an element picks it (the elements themselves take no input). */
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            GpMockScreen    *self)
+{
+  GtkWidget *picked;
+
+  if (!self->pointing)
+    return;
+  picked = gtk_widget_pick (self->box, x, y, GTK_PICK_INSENSITIVE | GTK_PICK_NON_TARGETABLE);
+  while (picked != NULL && gtk_widget_get_parent (picked) != self->box)
+    picked = gtk_widget_get_parent (picked);
+  if (picked != NULL &&
+      gp_mock_screen_pick_element (self, g_object_get_data (G_OBJECT (picked), "gp-element-id")))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 gp_mock_screen_class_init (GpMockScreenClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* ::element-picked (const char *element_id): clicked while pointing. */
+  signals[ELEMENT_PICKED] = g_signal_new ("element-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_css_name (widget_class, "mockscreen");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -156,6 +258,13 @@ gp_mock_screen_init (GpMockScreen *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("A picture of the website’s screen for this step"), -1);
   adw_bin_set_child (ADW_BIN (self), self->box);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+    gtk_widget_add_controller (self->box, GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 GtkWidget *

@@ -17,5 +17,16 @@ void       gp_mock_screen_set_step (GpMockScreen *self,
                                     GpStep       *step);
 /* Returns: (transfer none) (nullable): the highlighted element's widget */
 GtkWidget *gp_mock_screen_get_target (GpMockScreen *self);
+/* Co-browse: the element someone points at (@element_id NULL: none), a second highlight. */
+void       gp_mock_screen_set_pointed  (GpMockScreen *self,
+                                        const char   *element_id);
+/* Returns: (transfer none) (nullable): the pointed element's widget */
+GtkWidget *gp_mock_screen_get_pointed  (GpMockScreen *self);
+/* While pointing, clicking an element emits ::element-picked with its id. */
+void       gp_mock_screen_set_pointing (GpMockScreen *self,
+                                        gboolean      pointing);
+/* What a click on @element_id does while pointing.  Returns: FALSE when not pointing */
+gboolean   gp_mock_screen_pick_element (GpMockScreen *self,
+                                        const char   *element_id);
 
 G_END_DECLS

@@ -1,9 +1,47 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gp-end-page.h"
+#include "gp-intake-page.h"
 #include "gp-session-view.h"
+#include "gp-step-view.h"
 
 G_BEGIN_DECLS
+
+struct _GpSessionView
+{
+  AdwBin          parent_instance;
+
+  GpFlow         *flow;
+  GpJournal      *journal;
+  GpSession      *session;
+  gulong          event_handler;
+  char           *title;
+  gboolean        wrapping_up;   /* the end page shown before the session ends */
+  GtkWidget      *dialog;       /* weak */
+  AdwToast       *toast;        /* weak: the last one, dismissed when another session shows */
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack       *stack;
+  GpIntakePage   *intake_page;
+  GpStepView     *step_view;
+  GpEndPage      *end_page;
+
+  /* Co-browse (gp-session-view-cobrowse.c): hosting this session, or showing a host's
+   * session as a peer (remote: every action becomes a request). */
+  GpCobrowseHost *host;
+  GpCobrowsePeer *remote;
+  GtkWidget      *share_window;  /* weak */
+  GHashTable     *cobrowse_dialogs; /* GtkWindow → nothing: knocks and consents open now */
+  GtkRevealer    *connection_revealer;
+  GtkLabel       *connection_label;
+  GtkRevealer    *cobrowse_revealer;
+  GtkLabel       *cobrowse_label;
+  GtkWidget      *driver_button;
+  GtkToggleButton *point_button;
+  GtkWidget      *share_button;
+};
+
 
 /* What this visit of the current step has seen so far, read from the session's events
  * (the session is the only source: a peer's actions count the same as ours). */
@@ -24,5 +62,30 @@ GpActor  gp_session_view_actor_for  (GpSession *session);
 gboolean gp_session_view_is_self_service (GpSession *session);
 /* "About 5 minutes" */
 char    *gp_session_view_format_minutes (double minutes);
+
+/* Set on a mirror session shown to a co-browsing customer: customer wording throughout. */
+#define GP_SESSION_VIEW_CUSTOMER_KEY "gp-customer-view"
+
+/* gp-session-view.c, for gp-session-view-cobrowse.c */
+void     gp_session_view_toast        (GpSessionView *self,
+                                       const char    *text);
+void     gp_session_view_update       (GpSessionView *self);
+void     gp_session_view_show_dialog  (GpSessionView *self,
+                                       GtkWidget     *dialog);
+GtkWindow *gp_session_view_parent_window (GpSessionView *self);
+/* Makes the offers due on entering the current step (after a peer's request moved on). */
+void     gp_session_view_present_entered (GpSessionView *self);
+
+/* gp-session-view-cobrowse.c */
+void     gp_session_view_cobrowse_class_init (GtkWidgetClass *widget_class);
+void     gp_session_view_cobrowse_dispose    (GpSessionView  *self);
+/* When remote: sends @action with @args (taken) to the host; a refusal becomes a toast. */
+void     gp_session_view_request      (GpSessionView *self,
+                                       const char    *action,
+                                       JsonObject    *args);
+/* Which "session." actions a remote view may use, for its role. */
+gboolean gp_session_view_remote_allows (GpSessionView *self,
+                                        const char    *action);
+void     gp_session_view_update_cobrowse (GpSessionView *self);
 
 G_END_DECLS

@@ -12,27 +12,18 @@
 #include "gp-session-view-private.h"
 #include "gp-step-view.h"
 
-struct _GpSessionView
-{
-  AdwBin          parent_instance;
-
-  GpFlow         *flow;
-  GpJournal      *journal;
-  GpSession      *session;
-  gulong          event_handler;
-  char           *title;
-  gboolean        wrapping_up;   /* the end page shown before the session ends */
-  GtkWidget      *dialog;       /* weak */
-  AdwToast       *toast;        /* weak: the last one, dismissed when another session shows */
-
-  AdwToastOverlay *toast_overlay;
-  GtkStack       *stack;
-  GpIntakePage   *intake_page;
-  GpStepView     *step_view;
-  GpEndPage      *end_page;
-};
 
 G_DEFINE_FINAL_TYPE (GpSessionView, gp_session_view, ADW_TYPE_BIN)
+
+/* Remote (co-browsing as a peer): the host decides, so the action becomes a request. */
+#define REMOTE_REQUEST(self, action, args) \
+  G_STMT_START { \
+    if ((self)->remote != NULL) \
+      { \
+        gp_session_view_request ((self), (action), (args)); \
+        return; \
+      } \
+  } G_STMT_END
 
 enum {
   PROP_0,
@@ -130,7 +121,9 @@ gp_session_view_actor_for (GpSession *session)
 gboolean
 gp_session_view_is_self_service (GpSession *session)
 {
-  return gp_session_get_mode (session) == GP_SESSION_MODE_SELF_SERVICE;
+  /* A co-browsing customer's mirror of an assisted session reads as theirs too. */
+  return gp_session_get_mode (session) == GP_SESSION_MODE_SELF_SERVICE ||
+         g_object_get_data (G_OBJECT (session), GP_SESSION_VIEW_CUSTOMER_KEY) != NULL;
 }
 
 char *
@@ -162,6 +155,13 @@ toast (GpSessionView *self,
 
   g_set_weak_pointer (&self->toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+gp_session_view_toast (GpSessionView *self,
+                       const char    *text)
+{
+  toast (self, text);
 }
 
 /* A refused action is the session's word: say why, record nothing. */
@@ -242,6 +242,22 @@ update_actions (GpSessionView *self)
   gtk_widget_action_set_enabled (widget, "session.satisfaction", open && !visit.satisfaction_recorded);
   gtk_widget_action_set_enabled (widget, "session.need-help",
                                  open && self->journal != NULL && gp_session_view_is_self_service (self->session));
+
+  if (self->remote != NULL)
+    {
+      static const char * const actions[] = {
+        "session.start", "session.next", "session.back", "session.choose", "session.hint", "session.why",
+        "session.pass-check", "session.fail-check", "session.something-wrong", "session.report-failure",
+        "session.take-recovery", "session.accept-offer", "session.decline-offer", "session.escalate",
+        "session.complaint", "session.wrap-up", "session.resume", "session.end", "session.satisfaction",
+        "session.need-help", NULL
+      };
+
+      for (guint i = 0; actions[i] != NULL; i++)
+        if (!gp_session_view_remote_allows (self, actions[i]))
+          gtk_widget_action_set_enabled (widget, actions[i], FALSE);
+    }
+  gp_session_view_update_cobrowse (self);
 }
 
 static void
@@ -273,6 +289,12 @@ update (GpSessionView *self)
 {
   update_page (self);
   update_actions (self);
+}
+
+void
+gp_session_view_update (GpSessionView *self)
+{
+  update (self);
 }
 
 static void
@@ -321,7 +343,8 @@ present_offers (GpSessionView *self,
   GpStep *step = gp_session_get_current_step (self->session);
   gboolean presented = FALSE;
 
-  if (step == NULL || gp_session_get_ended (self->session))
+  /* A mirror only follows its host: the host's side makes offers. */
+  if (step == NULL || gp_session_get_ended (self->session) || self->remote != NULL)
     return FALSE;
 
   for (guint i = 0; i < gp_step_get_n_offers (step) && !presented; i++)
@@ -344,6 +367,13 @@ static void
 entered (GpSessionView *self)
 {
   present_offers (self, GP_OFFER_WHEN_ON_ENTER);
+}
+
+void
+gp_session_view_present_entered (GpSessionView *self)
+{
+  if (is_open (self))
+    entered (self);
 }
 
 /* Actions */
@@ -383,7 +413,7 @@ start_activated (GtkWidget  *widget,
   entered (self);
 }
 
-#define SESSION_ACTION(name, call) \
+#define SESSION_ACTION(name, remote_action, remote_args, call) \
   static void \
   name##_activated (GtkWidget  *widget, \
                     const char *action_name, \
@@ -393,20 +423,45 @@ start_activated (GtkWidget  *widget,
     g_autoptr(GError) error = NULL; \
     if (self->session == NULL) \
       return; \
+    REMOTE_REQUEST (self, remote_action, remote_args); \
     if (!(call)) \
       report (self, error); \
     else \
       entered (self); \
   }
 
-SESSION_ACTION (back, gp_session_back (self->session, actor (self), &error))
-SESSION_ACTION (choose, gp_session_choose (self->session, actor (self), g_variant_get_uint32 (parameter), &error))
-SESSION_ACTION (hint, gp_session_reveal_hint (self->session, actor (self), &error))
-SESSION_ACTION (why, gp_session_show_why (self->session, actor (self), &error))
-SESSION_ACTION (pass_check, gp_session_pass_check (self->session, actor (self), g_variant_get_uint32 (parameter), &error))
-SESSION_ACTION (fail_check, gp_session_fail_check (self->session, actor (self), g_variant_get_uint32 (parameter), &error))
-SESSION_ACTION (report_failure, gp_session_report_failure (self->session, actor (self), g_variant_get_string (parameter, NULL), &error))
-SESSION_ACTION (take_recovery, gp_session_take_recovery (self->session, actor (self), &error))
+static JsonObject *
+args_int (const char *name,
+          gint64      value)
+{
+  JsonObject *args = json_object_new ();
+
+  json_object_set_int_member (args, name, value);
+  return args;
+}
+
+static JsonObject *
+args_string (const char *name,
+             const char *value)
+{
+  JsonObject *args = json_object_new ();
+
+  json_object_set_string_member (args, name, value);
+  return args;
+}
+
+SESSION_ACTION (back, "back", NULL, gp_session_back (self->session, actor (self), &error))
+SESSION_ACTION (choose, "choose", args_int ("choice", g_variant_get_uint32 (parameter)),
+                gp_session_choose (self->session, actor (self), g_variant_get_uint32 (parameter), &error))
+SESSION_ACTION (hint, "hint", NULL, gp_session_reveal_hint (self->session, actor (self), &error))
+SESSION_ACTION (why, "why", NULL, gp_session_show_why (self->session, actor (self), &error))
+SESSION_ACTION (pass_check, "pass-check", args_int ("check", g_variant_get_uint32 (parameter)),
+                gp_session_pass_check (self->session, actor (self), g_variant_get_uint32 (parameter), &error))
+SESSION_ACTION (fail_check, "fail-check", args_int ("check", g_variant_get_uint32 (parameter)),
+                gp_session_fail_check (self->session, actor (self), g_variant_get_uint32 (parameter), &error))
+SESSION_ACTION (report_failure, "report-failure", args_string ("failure", g_variant_get_string (parameter, NULL)),
+                gp_session_report_failure (self->session, actor (self), g_variant_get_string (parameter, NULL), &error))
+SESSION_ACTION (take_recovery, "take-recovery", NULL, gp_session_take_recovery (self->session, actor (self), &error))
 
 static void
 next_activated (GtkWidget  *widget,
@@ -418,6 +473,7 @@ next_activated (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
+  REMOTE_REQUEST (self, "next", NULL);
   /* An offer for the end of the step comes first; the next press moves on. */
   if (present_offers (self, GP_OFFER_WHEN_ON_COMPLETE))
     return;
@@ -438,6 +494,16 @@ answer_offer (GpSessionView *self,
   if (self->session == NULL ||
       (offer = gp_step_view_get_shown_offer (self->step_view, &step_id)) == NULL)
     return;
+  if (self->remote != NULL)
+    {
+      JsonObject *args = args_string ("offer", gp_offer_get_id (offer));
+
+      json_object_set_string_member (args, "answer", gp_offer_answer_to_string (answer));
+      if (step_id != NULL)
+        json_object_set_string_member (args, "step", step_id);
+      gp_session_view_request (self, "answer-offer", args);
+      return;
+    }
   if (!gp_session_answer_offer (self->session, actor (self), step_id, gp_offer_get_id (offer), answer, &error))
     report (self, error);
 }
@@ -483,6 +549,19 @@ show_dialog (GpSessionView *self,
   self->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+gp_session_view_show_dialog (GpSessionView *self,
+                             GtkWidget     *dialog)
+{
+  show_dialog (self, dialog);
+}
+
+GtkWindow *
+gp_session_view_parent_window (GpSessionView *self)
+{
+  return parent_window (self);
 }
 
 static void
@@ -765,6 +844,7 @@ gp_session_view_dispose (GObject *object)
     }
   if (self->session != NULL)
     g_clear_signal_handler (&self->event_handler, self->session);
+  gp_session_view_cobrowse_dispose (self);
   g_clear_object (&self->session);
   g_clear_weak_pointer (&self->toast);
   g_clear_object (&self->flow);
@@ -819,6 +899,13 @@ gp_session_view_class_init (GpSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GpSessionView, intake_page);
   gtk_widget_class_bind_template_child (widget_class, GpSessionView, step_view);
   gtk_widget_class_bind_template_child (widget_class, GpSessionView, end_page);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionView, connection_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionView, connection_label);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionView, cobrowse_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionView, cobrowse_label);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionView, driver_button);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionView, point_button);
+  gtk_widget_class_bind_template_child (widget_class, GpSessionView, share_button);
 
   gtk_widget_class_install_action (widget_class, "session.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "session.next", NULL, next_activated);
@@ -841,6 +928,7 @@ gp_session_view_class_init (GpSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.satisfaction", "u", satisfaction_activated);
   gtk_widget_class_install_action (widget_class, "session.need-help", NULL, need_help_activated);
   gtk_widget_class_install_action (widget_class, "session.close", NULL, close_activated);
+  gp_session_view_cobrowse_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "session.start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "session.next", NULL);

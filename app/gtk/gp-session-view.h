@@ -27,4 +27,22 @@ void           gp_session_view_show_session (GpSessionView *self,
 GpSession     *gp_session_view_get_session  (GpSessionView *self);
 const char    *gp_session_view_get_title    (GpSessionView *self);
 
+/* Co-browse (gp-session-view-cobrowse.c).  Hosts the shown session on @address (NULL:
+ * 127.0.0.1) and @port (0: any) with a fresh join code; knocks and consent questions
+ * become dialogs.  Returns: FALSE when it cannot listen */
+gboolean        gp_session_view_share        (GpSessionView  *self,
+                                              const char     *address,
+                                              guint           port,
+                                              GError        **error);
+/* Returns: (transfer none) (nullable): the host while sharing */
+GpCobrowseHost *gp_session_view_get_host     (GpSessionView  *self);
+void            gp_session_view_stop_sharing (GpSessionView  *self);
+/* Shows the mirror of a welcomed @peer: the view's actions become requests to the host
+ * (refusals as toasts), a customer sees customer wording, the connection's state shows
+ * above the steps.  The view closes the peer when it goes. */
+void            gp_session_view_show_remote  (GpSessionView  *self,
+                                              GpCobrowsePeer *peer);
+/* Returns: (transfer none) (nullable) */
+GpCobrowsePeer *gp_session_view_get_remote   (GpSessionView  *self);
+
 G_END_DECLS

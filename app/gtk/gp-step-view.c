@@ -19,6 +19,8 @@ struct _GpStepView
   gboolean        failures_open;
   guint           n_hints_shown;
   GpFailure      *shown_failure;
+  char           *pointed_step;  /* co-browse: where someone points, live only */
+  char           *pointed_element;
 
   GpOfferBanner  *offer_banner;
   GtkScrolledWindow *scroller;
@@ -145,6 +147,13 @@ build_step (GpStepView *self,
   gtk_label_set_label (self->instruction_label, gp_step_get_instruction (step));
   gtk_widget_set_visible (GTK_WIDGET (self->instruction_label), has_text (gp_step_get_instruction (step)));
   gp_mock_screen_set_step (self->mock_screen, step);
+  if (g_strcmp0 (self->pointed_step, gp_step_get_id (step)) == 0)
+    gp_mock_screen_set_pointed (self->mock_screen, self->pointed_element);
+  else
+    {
+      g_clear_pointer (&self->pointed_step, g_free);
+      g_clear_pointer (&self->pointed_element, g_free);
+    }
 
   clear_box (self->choices_box);
   gtk_widget_set_visible (self->question_box, kind == GP_STEP_KIND_QUESTION);
@@ -319,7 +328,8 @@ gp_step_view_update (GpStepView *self)
   gtk_widget_set_visible (gtk_widget_get_parent (self->wrong_button), gp_step_get_n_failures (step) > 0);
   gtk_widget_set_visible (gtk_widget_get_parent (self->hint_button), gp_step_get_n_hints (step) > 0);
   gtk_widget_set_visible (self->help_row, gp_step_get_n_failures (step) > 0 || gp_step_get_n_hints (step) > 0);
-  gtk_widget_set_visible (self->need_help_button, self_service);
+  /* The hand-off needs the customer's own journal: a co-browsing customer has none. */
+  gtk_widget_set_visible (self->need_help_button, gp_session_get_mode (self->session) == GP_SESSION_MODE_SELF_SERVICE);
 
   gp_failure_panel_update (self->failure_panel);
   if (visit.open_failure != self->shown_failure)
@@ -379,6 +389,38 @@ gp_step_view_get_shown_offer (GpStepView  *self,
   return gp_offer_banner_get_offer (self->offer_banner);
 }
 
+void
+gp_step_view_set_pointed (GpStepView *self,
+                          const char *step_id,
+                          const char *element_id)
+{
+  g_return_if_fail (GP_IS_STEP_VIEW (self));
+
+  g_free (self->pointed_step);
+  g_free (self->pointed_element);
+  self->pointed_step = g_strdup (step_id);
+  self->pointed_element = g_strdup (element_id);
+  gp_mock_screen_set_pointed (self->mock_screen,
+                              self->step != NULL && g_strcmp0 (step_id, gp_step_get_id (self->step)) == 0
+                              ? element_id : NULL);
+}
+
+void
+gp_step_view_set_pointing (GpStepView *self,
+                           gboolean    pointing)
+{
+  g_return_if_fail (GP_IS_STEP_VIEW (self));
+
+  gp_mock_screen_set_pointing (self->mock_screen, pointing);
+}
+
+static void
+on_element_picked (GpStepView *self,
+                   const char *element_id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "session.point", "s", element_id);
+}
+
 static void
 on_event_applied (GpStepView *self)
 {
@@ -416,6 +458,8 @@ gp_step_view_dispose (GObject *object)
     g_clear_signal_handler (&self->event_handler, self->session);
   g_clear_object (&self->session);
   self->step = NULL;
+  g_clear_pointer (&self->pointed_step, g_free);
+  g_clear_pointer (&self->pointed_element, g_free);
 
   /* The template's top child is the bin's: unparent it once, through the bin. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -482,6 +526,9 @@ gp_step_view_init (GpStepView *self)
   for (GtkWidget *child = gtk_widget_get_first_child (self->help_row); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+
+  g_signal_connect_object (self->mock_screen, "element-picked", G_CALLBACK (on_element_picked), self,
+                           G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

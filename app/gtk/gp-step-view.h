@@ -22,4 +22,12 @@ void        gp_step_view_toggle_failures (GpStepView *self);
 GpOffer    *gp_step_view_get_shown_offer (GpStepView *self,
                                           const char **step_id);
 
+/* Co-browse: highlights @element_id on @step_id's mock screen while that step shows
+ * (NULLs: nothing); while pointing, a click on an element activates "session.point". */
+void        gp_step_view_set_pointed    (GpStepView *self,
+                                         const char *step_id,
+                                         const char *element_id);
+void        gp_step_view_set_pointing   (GpStepView *self,
+                                         gboolean    pointing);
+
 G_END_DECLS

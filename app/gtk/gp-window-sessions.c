@@ -4,6 +4,7 @@
 #include <guidepost/guidepost.h>
 
 #include "gp-flow-row.h"
+#include "gp-join-page.h"
 #include "gp-journal-row.h"
 #include "gp-sessions-window.h"
 #include "gp-window-private.h"
@@ -56,6 +57,29 @@ on_session_view_closed (GpWindow *self)
   gp_window_refresh_sessions (self);
 }
 
+static void
+on_session_changed (GpWindow *self)
+{
+  GpSession *session = self->session_view != NULL ? gp_session_view_get_session (self->session_view) : NULL;
+  gboolean own = session != NULL && gp_session_view_get_remote (self->session_view) == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-session", own);
+  /* Sharing starts and stops in the view and its window too: the menu offers both. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-sharing", own);
+}
+
+/* The session page shows something other than a session view (the join page). */
+static void
+gp_window_drop_session_view (GpWindow *self)
+{
+  gp_window_remember_mode (self);
+  g_clear_object (&self->session_title_binding);
+  if (self->session_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->session_view, self);
+  self->session_view = NULL;
+  on_session_changed (self);
+}
+
 /* A fresh view per session: nothing of the last one stays behind. */
 static GpSessionView *
 gp_window_new_session_view (GpWindow *self)
@@ -74,6 +98,8 @@ gp_window_new_session_view (GpWindow *self)
   self->session_title_binding = g_object_ref (g_object_bind_property (view, "title",
                                                                       self->session_title, "title",
                                                                       G_BINDING_SYNC_CREATE));
+  g_signal_connect_object (view, "notify::session", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  on_session_changed (self);
   return self->session_view;
 }
 
@@ -228,6 +254,71 @@ gp_window_show_sessions (GtkWidget  *widget,
 
   gtk_window_set_transient_for (GTK_WINDOW (sessions), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (sessions));
+}
+
+/* Co-browse: sharing the session on the page, joining an agent's. */
+
+static void
+gp_window_share_session (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GpWindow *self = GP_WINDOW (widget);
+
+  if (self->session_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->session_view), "session.share", NULL);
+  on_session_changed (self);
+}
+
+static void
+gp_window_stop_sharing (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GpWindow *self = GP_WINDOW (widget);
+
+  if (self->session_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->session_view), "session.stop-sharing", NULL);
+  on_session_changed (self);
+}
+
+static void
+on_joined (GpWindow       *self,
+           GpCobrowsePeer *peer)
+{
+  g_autoptr(GpCobrowsePeer) keep = g_object_ref (peer);
+
+  /* Replacing the join page disposes it: the peer now belongs to the view. */
+  gp_session_view_show_remote (gp_window_new_session_view (self), keep);
+  on_session_changed (self);
+  gp_window_show_session_page (self);
+}
+
+GtkWidget *
+gp_window_show_join_page (GpWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (GP_IS_WINDOW (self), NULL);
+
+  page = gp_join_page_new ();
+  gp_window_drop_session_view (self);
+  adw_bin_set_child (self->session_bin, page);
+  adw_window_title_set_title (self->session_title, _("Join a Session"));
+  g_signal_connect_object (page, "joined", G_CALLBACK (on_joined), self, G_CONNECT_SWAPPED);
+  gp_window_show_session_page (self);
+  return page;
+}
+
+static void
+gp_window_join_session (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GpWindow *self = GP_WINDOW (widget);
+  GtkWidget *page = gp_window_show_join_page (self);
+
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 /* Hand-off codes. */
@@ -516,6 +607,7 @@ void
 gp_window_sync_leaflet (GpWindow *self)
 {
   on_leaflet_changed (self);
+  on_session_changed (self);
 }
 
 void
@@ -532,4 +624,7 @@ gp_window_sessions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-handoff", NULL, gp_window_open_handoff_action);
   gtk_widget_class_install_action (widget_class, "win.open-handoff-file", NULL, gp_window_choose_handoff_file);
   gtk_widget_class_install_action (widget_class, "win.focus-handoff", NULL, gp_window_focus_handoff);
+  gtk_widget_class_install_action (widget_class, "win.share-session", NULL, gp_window_share_session);
+  gtk_widget_class_install_action (widget_class, "win.stop-sharing", NULL, gp_window_stop_sharing);
+  gtk_widget_class_install_action (widget_class, "win.join-session", NULL, gp_window_join_session);
 }

@@ -50,4 +50,8 @@ void           gp_window_refresh_sessions  (GpWindow       *self);
 /* Returns: (transfer none) (nullable): the GpSessionView of the session page */
 GtkWidget     *gp_window_get_session_view  (GpWindow       *self);
 
+/* Co-browse: the join form (address, code, name) on the session page; once the agent
+ * admits, the page shows their session.  Returns: (transfer none): the GpJoinPage */
+GtkWidget     *gp_window_show_join_page    (GpWindow       *self);
+
 G_END_DECLS

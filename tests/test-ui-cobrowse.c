@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <guidepost/guidepost.h>
+
+#include "gp-cobrowse-private.h"
+#include "gp-application.h"
+#include "gp-join-page.h"
+#include "gp-mock-screen.h"
+#include "gp-session-view-private.h"
+#include "gp-share-window.h"
+#include "gp-step-view.h"
+#include "gp-test-snapshot.h"
+#include "gp-window.h"
+
+#define BUNDLED_FLOWS RESOURCE_BASE "/flows"
+
+/* The agent hosts a session in one window, the customer joins it from the library window
+ * of another, in the same process over loopback. */
+
+static GtkApplication *app;
+
+typedef struct {
+  GpFlowLibrary *library;
+  GpFlow        *flow;
+  GpSession     *session;      /* the agent's */
+  GtkWindow     *agent_window;
+  GpSessionView *agent_view;
+  GpWindow      *customer_window;
+} Fixture;
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gp_test_wait_for_draw (widget, GP_TEST_WATCHDOG_MS));
+  gp_test_snapshot_widget (widget, path, &error);
+  g_assert_no_error (error);
+  g_test_message ("saved %s", path);
+}
+
+static GtkWidget *
+find_dialog (const char *kind)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (window), "gp-kind"), kind) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* As the person does: presses the dialog's button. */
+static void
+respond (GtkWidget  *dialog,
+         const char *label)
+{
+  GtkWidget *button = find_button (dialog, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static GtkWidget *
+find_share_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GP_IS_SHARE_WINDOW (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+knock_shown (gpointer data)
+{
+  return find_dialog ("knock") != NULL;
+}
+
+static gboolean
+consent_shown (gpointer data)
+{
+  return find_dialog ("consent") != NULL;
+}
+
+static GpSessionView *
+customer_view (Fixture *f)
+{
+  GtkWidget *view = gp_window_get_session_view (f->customer_window);
+
+  return view != NULL ? GP_SESSION_VIEW (view) : NULL;
+}
+
+static GpSession *
+mirror (Fixture *f)
+{
+  GpSessionView *view = customer_view (f);
+
+  return view != NULL ? gp_session_view_get_session (view) : NULL;
+}
+
+static gboolean
+caught_up (gpointer data)
+{
+  Fixture *f = data;
+
+  return mirror (f) != NULL && gp_session_get_n_events (mirror (f)) == gp_session_get_n_events (f->session);
+}
+
+static const char *
+step_id (GpSession *session)
+{
+  return gp_step_get_id (gp_session_get_current_step (session));
+}
+
+static const char *wanted_step;
+
+static gboolean
+both_at_wanted_step (gpointer data)
+{
+  Fixture *f = data;
+
+  return caught_up (f) && g_strcmp0 (step_id (f->session), wanted_step) == 0;
+}
+
+static gboolean
+customer_drives (gpointer data)
+{
+  Fixture *f = data;
+
+  return caught_up (f) && gp_session_get_driver (mirror (f)) == GP_ACTOR_CUSTOMER;
+}
+
+static gboolean
+agent_drives (gpointer data)
+{
+  Fixture *f = data;
+
+  return caught_up (f) && gp_session_get_driver (mirror (f)) == GP_ACTOR_AGENT;
+}
+
+static GpMockScreen *
+mock_screen_of (GpSessionView *view)
+{
+  GpStepView *step_view = GP_STEP_VIEW (gtk_widget_get_template_child (GTK_WIDGET (view), GP_TYPE_SESSION_VIEW,
+                                                                       "step_view"));
+
+  return GP_MOCK_SCREEN (gtk_widget_get_template_child (GTK_WIDGET (step_view), GP_TYPE_STEP_VIEW, "mock_screen"));
+}
+
+static gboolean
+customer_sees_pointer (gpointer data)
+{
+  const char **expected = data;
+  Fixture *f = (Fixture *) expected[0];
+  GtkWidget *pointed;
+
+  if (customer_view (f) == NULL)
+    return FALSE;
+  pointed = gp_mock_screen_get_pointed (mock_screen_of (customer_view (f)));
+  return pointed != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (pointed), "gp-element-id"), expected[1]) == 0;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return customer_view (f)->toast != NULL;
+}
+
+static gboolean
+peer_in_state (gpointer data)
+{
+  gpointer *args = data;
+
+  return (int) gp_cobrowse_peer_get_state (args[0]) == GPOINTER_TO_INT (args[1]);
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "flows", "base.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  f->flow = gp_flow_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->session = gp_session_new (f->flow, GP_SESSION_MODE_ASSISTED, "sign in", GP_FAMILIARITY_NEW,
+                               "Cannot sign in", NULL);
+
+  f->agent_window = GTK_WINDOW (adw_application_window_new (app));
+  gtk_window_set_default_size (f->agent_window, 640, 800);
+  f->agent_view = GP_SESSION_VIEW (gp_session_view_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (f->agent_window), GTK_WIDGET (f->agent_view));
+  gp_session_view_show_session (f->agent_view, f->session);
+  gtk_window_present (f->agent_window);
+
+  f->library = gp_flow_library_new_for_sources (BUNDLED_FLOWS, NULL);
+  f->customer_window = gp_window_new (app, f->library);
+  gtk_window_set_default_size (GTK_WINDOW (f->customer_window), 640, 800);
+  gtk_window_present (GTK_WINDOW (f->customer_window));
+  g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->agent_window), GP_TEST_WATCHDOG_MS));
+}
+
+static void
+destroy_and_wait (GtkWidget *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (gp_test_wait_for_finalize (&weak, GP_TEST_WATCHDOG_MS));
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  destroy_and_wait (GTK_WIDGET (f->customer_window));
+  destroy_and_wait (GTK_WIDGET (f->agent_window));
+  g_assert_finalize_object (f->session);
+  g_assert_finalize_object (f->library);
+  g_clear_object (&f->flow);
+}
+
+static void
+test_share_and_join (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *share, *dialog, *page;
+  GpCobrowseHost *host;
+  GpCobrowsePeer *peer;
+  GpStepView *customer_steps;
+  g_autofree char *address = NULL;
+  g_autofree char *shown_code = NULL;
+  const char *pointer_args[2] = { (const char *) f, "continue" };
+  gpointer state_args[2];
+
+  /* Share: the agent picks the reach (loopback, any port) and gets the code. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.share", NULL));
+  share = find_share_window ();
+  g_assert_nonnull (share);
+  g_signal_emit_by_name (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "start_button"), "clicked");
+  host = gp_session_view_get_host (f->agent_view);
+  g_assert_nonnull (host);
+  g_assert_true (g_str_has_prefix (gp_cobrowse_host_get_uri (host), "ws://127.0.0.1:"));
+  shown_code = g_strdup (gp_share_window_get_code (GP_SHARE_WINDOW (share)));
+  g_assert_cmpuint (strlen (shown_code), ==, GP_COBROWSE_CODE_LENGTH + 1);
+  save_png (share, "ui-share.png");
+
+  /* Join: what the customer types, as read out (address without scheme, code with its dash). */
+  address = g_strdup_printf ("127.0.0.1:%u", gp_cobrowse_host_get_port (host));
+  page = gp_window_show_join_page (f->customer_window);
+  gp_join_page_set_details (GP_JOIN_PAGE (page), address, shown_code, "Alex");
+  g_assert_true (gtk_widget_activate_action (page, "join.join", NULL));
+  g_assert_true (gp_test_wait_until (knock_shown, NULL, GP_TEST_WATCHDOG_MS));
+  dialog = find_dialog ("knock");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Alex wants to join as customer");
+  peer = gp_join_page_get_peer (GP_JOIN_PAGE (page));
+  g_assert_nonnull (peer);
+  state_args[0] = peer;
+  state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_WAITING);
+  g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
+  save_png (dialog, "ui-knock.png");
+  save_png (GTK_WIDGET (f->customer_window), "ui-join-waiting.png");
+  respond (dialog, "_Admit");
+
+  /* The customer sees the same step, in customer wording without talk tracks. */
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+  g_assert_cmpstr (step_id (mirror (f)), ==, step_id (f->session));
+  g_assert_true (gp_session_view_get_remote (customer_view (f)) != NULL);
+  customer_steps = GP_STEP_VIEW (gtk_widget_get_template_child (GTK_WIDGET (customer_view (f)), GP_TYPE_SESSION_VIEW,
+                                                                "step_view"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (customer_steps),
+                                                                                     GP_TYPE_STEP_VIEW, "talk_box"))));
+  g_assert_cmpuint (g_list_model_get_n_items (gp_cobrowse_host_get_peers (host)), ==, 1);
+  save_png (share, "ui-share-joined.png");
+  save_png (GTK_WIDGET (f->customer_window), "ui-customer-joined.png");
+
+  /* The customer's Next is a request: the host applies it, both views move on. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (customer_view (f)), "session.next", NULL));
+  wanted_step = "sign-in";
+  g_assert_true (gp_test_wait_until (both_at_wanted_step, f, GP_TEST_WATCHDOG_MS));
+  g_assert_cmpstr (step_id (mirror (f)), ==, "sign-in");
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+
+  /* Pointing: the agent picks an element, the customer's screen highlights it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.point", "s", "continue"));
+  g_assert_true (gp_test_wait_until (customer_sees_pointer, pointer_args, GP_TEST_WATCHDOG_MS));
+  save_png (GTK_WIDGET (f->customer_window), "ui-pointer.png");
+  gtk_toggle_button_set_active (f->agent_view->point_button, TRUE);
+  g_assert_true (gp_mock_screen_pick_element (mock_screen_of (f->agent_view), "password"));
+  pointer_args[1] = "password";
+  g_assert_true (gp_test_wait_until (customer_sees_pointer, pointer_args, GP_TEST_WATCHDOG_MS));
+  gtk_toggle_button_set_active (f->agent_view->point_button, FALSE);
+  g_assert_false (gp_mock_screen_pick_element (mock_screen_of (f->agent_view), "number"));
+
+  /* Take over needs the customer's consent; then the customer's Next is refused, as a toast. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.take-over", NULL));
+  g_assert_true (gp_test_wait_until (consent_shown, NULL, GP_TEST_WATCHDOG_MS));
+  respond (find_dialog ("consent"), "_Allow");
+  g_assert_true (gp_test_wait_until (agent_drives, f, GP_TEST_WATCHDOG_MS));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (customer_view (f)), "session.next", NULL));
+  g_assert_true (gp_test_wait_until (toast_shown, f, GP_TEST_WATCHDOG_MS));
+  g_test_message ("refused: %s", adw_toast_get_title (customer_view (f)->toast));
+  g_assert_cmpstr (step_id (f->session), ==, "sign-in");
+
+  /* Hand back, again with consent. */
+  g_assert_null (find_dialog ("consent"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.hand-back", NULL));
+  g_test_message ("agent: %s", f->agent_view->toast != NULL ? adw_toast_get_title (f->agent_view->toast) : "-");
+  g_assert_true (gp_test_wait_until (consent_shown, NULL, GP_TEST_WATCHDOG_MS));
+  respond (find_dialog ("consent"), "_Allow");
+  g_assert_true (gp_test_wait_until (customer_drives, f, GP_TEST_WATCHDOG_MS));
+
+  /* A dropped connection: "Reconnecting…", then caught up with what it missed. */
+  peer = gp_session_view_get_remote (customer_view (f));
+  state_args[0] = peer;
+  state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_RECONNECTING);
+  gp_cobrowse_peer_break_connection (peer);
+  g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
+  g_assert_true (gtk_revealer_get_reveal_child (customer_view (f)->connection_revealer));
+  g_assert_cmpstr (gtk_label_get_label (customer_view (f)->connection_label), ==, "Reconnecting…");
+  g_assert_true (gp_session_reveal_hint (f->session, GP_ACTOR_AGENT, NULL));
+  save_png (GTK_WIDGET (f->customer_window), "ui-reconnecting.png");
+  state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_CONNECTED);
+  g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+  g_assert_false (gtk_revealer_get_reveal_child (customer_view (f)->connection_revealer));
+  g_assert_cmpuint (gp_session_get_hints_used (mirror (f), "sign-in"), ==, 1);
+
+  /* Stop sharing: the customer is told, clearly. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.stop-sharing", NULL));
+  g_assert_null (gp_session_view_get_host (f->agent_view));
+  state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_CLOSED);
+  g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
+  g_assert_true (gtk_revealer_get_reveal_child (customer_view (f)->connection_revealer));
+  g_test_message ("closed: %s", gtk_label_get_label (customer_view (f)->connection_label));
+  g_assert_false (gp_session_view_remote_allows (customer_view (f), "session.next"));
+  save_png (GTK_WIDGET (f->customer_window), "ui-customer-closed.png");
+}
+
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *page, *dialog, *error_label;
+  GpCobrowseHost *host;
+  g_autofree char *address = NULL;
+
+  g_assert_true (gp_session_view_share (f->agent_view, NULL, 0, NULL));
+  host = gp_session_view_get_host (f->agent_view);
+  address = g_strdup_printf ("127.0.0.1:%u", gp_cobrowse_host_get_port (host));
+  page = gp_window_show_join_page (f->customer_window);
+  gp_join_page_set_details (GP_JOIN_PAGE (page), address, gp_cobrowse_host_get_code (host), "Sam");
+  g_assert_true (gtk_widget_activate_action (page, "join.join", NULL));
+  g_assert_true (gp_test_wait_until (knock_shown, NULL, GP_TEST_WATCHDOG_MS));
+  dialog = find_dialog ("knock");
+  respond (dialog, "_Refuse");
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (page, GP_TYPE_JOIN_PAGE, "error_label"));
+  g_assert_true (gp_test_wait_until ((GpTestCondition) gtk_widget_get_visible, error_label, GP_TEST_WATCHDOG_MS));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==, "The agent did not let you in. Ask them and try again.");
+  g_assert_null (customer_view (f));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gp_test_init_gtk (&argc, &argv);
+
+  app = GTK_APPLICATION (g_object_new (GP_TYPE_APPLICATION,
+                                       "application-id", "io.guidepost.Guidepost.UiCobrowseTest",
+                                       "flags", G_APPLICATION_NON_UNIQUE,
+                                       NULL));
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/guidepost/ui/cobrowse/share-and-join", Fixture, NULL, setup, test_share_and_join, teardown);
+  g_test_add ("/guidepost/ui/cobrowse/refused", Fixture, NULL, setup, test_refused, teardown);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
