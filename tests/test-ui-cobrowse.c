@@ -332,7 +332,8 @@ test_share_and_join (Fixture       *f,
   g_assert_true (gp_test_wait_until (agent_drives, f, GP_TEST_WATCHDOG_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (customer_view (f)), "session.next", NULL));
   g_assert_true (gp_test_wait_until (toast_shown, f, GP_TEST_WATCHDOG_MS));
-  g_test_message ("refused: %s", adw_toast_get_title (customer_view (f)->toast));
+  g_assert_cmpstr (adw_toast_get_title (customer_view (f)->toast), ==,
+                   "The agent is driving now: ask them to hand back");
   g_assert_cmpstr (step_id (f->session), ==, "sign-in");
 
   /* Hand back, again with consent. */
@@ -347,12 +348,14 @@ test_share_and_join (Fixture       *f,
   peer = gp_session_view_get_remote (customer_view (f));
   state_args[0] = peer;
   state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_RECONNECTING);
+  gp_cobrowse_peer_hold_reconnect (peer, TRUE);
   gp_cobrowse_peer_break_connection (peer);
   g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
   g_assert_true (gtk_revealer_get_reveal_child (customer_view (f)->connection_revealer));
   g_assert_cmpstr (gtk_label_get_label (customer_view (f)->connection_label), ==, "Reconnecting…");
   g_assert_true (gp_session_reveal_hint (f->session, GP_ACTOR_AGENT, NULL));
   save_png (GTK_WIDGET (f->customer_window), "ui-reconnecting.png");
+  gp_cobrowse_peer_hold_reconnect (peer, FALSE);
   state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_CONNECTED);
   g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
   g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));

@@ -37,6 +37,7 @@ struct _GpCobrowsePeer
   guint                    ping_id;
   guint                    reconnect_id;
   guint                    backoff_ms;
+  gboolean                 hold_reconnect;   /* tests: stay in "reconnecting" */
   gboolean                 closing;      /* asked to close, or told to go */
   gboolean                 silent;
   gboolean                 connecting;   /* a connect is in flight (and holds a reference) */
@@ -371,6 +372,12 @@ on_closed (SoupWebsocketConnection *connection,
       return;
     }
   fail_pending (self, GP_COBROWSE_ERROR_DISCONNECTED, "the connection dropped before the host answered");
+  if (self->hold_reconnect)
+    {
+      set_state (self, self->mirror != NULL ? GP_COBROWSE_PEER_STATE_RECONNECTING
+                                            : GP_COBROWSE_PEER_STATE_CONNECTING);
+      return;
+    }
   /* At once after a good connection; with growing pauses while it keeps failing. */
   if (self->backoff_ms == 0)
     {
@@ -405,7 +412,20 @@ retry_later (GpCobrowsePeer *self)
   self->backoff_ms = CLAMP (self->backoff_ms * 2, BACKOFF_MIN_MS, BACKOFF_MAX_MS);
   set_state (self, self->mirror != NULL ? GP_COBROWSE_PEER_STATE_RECONNECTING : GP_COBROWSE_PEER_STATE_CONNECTING);
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
-  self->reconnect_id = g_timeout_add (self->backoff_ms, reconnect_cb, self);
+  if (!self->hold_reconnect)
+    self->reconnect_id = g_timeout_add (self->backoff_ms, reconnect_cb, self);
+}
+
+void
+gp_cobrowse_peer_hold_reconnect (GpCobrowsePeer *self,
+                                 gboolean        hold)
+{
+  g_return_if_fail (GP_IS_COBROWSE_PEER (self));
+
+  self->hold_reconnect = hold;
+  /* Released while waiting: try now. */
+  if (!hold && self->state == GP_COBROWSE_PEER_STATE_RECONNECTING && self->reconnect_id == 0)
+    self->reconnect_id = g_idle_add (reconnect_cb, self);
 }
 
 static void

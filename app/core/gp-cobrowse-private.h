@@ -87,6 +87,8 @@ void        gp_cobrowse_host_set_keepalive (GpCobrowseHost *self, guint dead_aft
 void        gp_cobrowse_host_break_connections (GpCobrowseHost *self);
 void        gp_cobrowse_peer_set_keepalive (GpCobrowsePeer *self, guint ping_ms, guint dead_after_ms);
 void        gp_cobrowse_peer_break_connection (GpCobrowsePeer *self);
+/* While held, a peer that lost its connection stays "reconnecting" without retrying. */
+void        gp_cobrowse_peer_hold_reconnect (GpCobrowsePeer *self, gboolean hold);
 /* Sends @text as it is: for tests of hostile input through a real peer connection. */
 void        gp_cobrowse_peer_send_raw      (GpCobrowsePeer *self, const char *text);
 /* Stops answering (pings and everything else) to look dead. */

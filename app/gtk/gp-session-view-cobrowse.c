@@ -336,7 +336,13 @@ request_done (GObject      *source,
   if (!gp_cobrowse_peer_request_finish (GP_COBROWSE_PEER (source), result, &error) && self != NULL)
     {
       g_debug ("Request refused: %s", error->message);
-      gp_session_view_toast (self, error->message);
+      /* The host's messages are for logs; the two everyday refusals get plain words. */
+      if (g_error_matches (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_NOT_DRIVING))
+        gp_session_view_toast (self, _("The agent is driving now: ask them to hand back"));
+      else if (g_error_matches (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FORBIDDEN))
+        gp_session_view_toast (self, _("Only the agent can do that"));
+      else
+        gp_session_view_toast (self, error->message);
     }
 }
 
