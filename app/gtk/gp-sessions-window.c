@@ -3,6 +3,7 @@
 #include <guidepost/guidepost.h>
 
 #include "gp-journal-row.h"
+#include "gp-replay-window.h"
 #include "gp-sessions-window.h"
 
 struct _GpSessionsWindow
@@ -29,8 +30,65 @@ create_session_row (gpointer item,
                     gpointer user_data)
 {
   GpSessionsWindow *self = user_data;
+  GpJournalSession *session = GP_JOURNAL_SESSION (item);
+  GtkWidget *row = gp_journal_row_new (session, self->library, GP_JOURNAL_ROW_RECORD, NULL);
+  GtkWidget *replay = gtk_button_new_from_icon_name ("media-playback-start-symbolic");
 
-  return gp_journal_row_new (GP_JOURNAL_SESSION (item), self->library, GP_JOURNAL_ROW_RECORD, NULL);
+  /* A replay needs the flow; without it the button says why it cannot. */
+  gtk_widget_set_valign (replay, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (replay, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (replay), "sessions.replay");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (replay), "s", gp_journal_session_get_id (session));
+  gtk_widget_set_tooltip_text (replay, _("Replay"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (replay), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Replay this session"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), replay);
+  return row;
+}
+
+gboolean
+gp_sessions_window_replay (GpSessionsWindow *self,
+                           const char       *session_id,
+                           GError          **error)
+{
+  g_autoptr(GpSessionReplay) replay = NULL;
+  GtkWidget *window;
+
+  g_return_val_if_fail (GP_IS_SESSIONS_WINDOW (self), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->journal == NULL)
+    {
+      g_set_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_IO, _("The journal could not be opened"));
+      return FALSE;
+    }
+  replay = gp_session_replay_new_from_journal (self->journal, session_id, self->library, error);
+  if (replay == NULL)
+    return FALSE;
+
+  window = gp_replay_window_new (replay);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+static void
+gp_sessions_window_replay_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  GpSessionsWindow *self = GP_SESSIONS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!gp_sessions_window_replay (self, g_variant_get_string (parameter, NULL), &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Session Cannot Be Replayed"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void
@@ -197,6 +255,7 @@ gp_sessions_window_class_init (GpSessionsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GpSessionsWindow, no_journal_page);
 
   gtk_widget_class_install_action (widget_class, "sessions.export", "s", gp_sessions_window_export);
+  gtk_widget_class_install_action (widget_class, "sessions.replay", "s", gp_sessions_window_replay_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "sessions.export", "s", "json");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

@@ -22,5 +22,9 @@ gboolean   gp_sessions_window_export_to (GpSessionsWindow *self,
                                          GFile            *file,
                                          GpExportFormat    format,
                                          GError          **error);
+/* What Replay does: opens a replay window on @session_id, or fails saying why. */
+gboolean   gp_sessions_window_replay    (GpSessionsWindow *self,
+                                         const char       *session_id,
+                                         GError          **error);
 
 G_END_DECLS

@@ -26,3 +26,4 @@
 #include <guidepost/gp-cobrowse-peer.h>
 #include <guidepost/gp-relay.h>
 #include <guidepost/gp-scenario.h>
+#include <guidepost/gp-session-replay.h>
