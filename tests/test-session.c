@@ -828,6 +828,11 @@ random_action (GpSession *s,
                                : gp_session_answer_try_again (s, GP_ACTOR_CUSTOMER, g_rand_boolean (rand), &error);
   else if (pick < 98)
     ok = gp_session_end (s, GP_ACTOR_AGENT, g_rand_int_range (rand, 1, 4), &error);
+  else if (pick < 99 && gp_step_get_n_failures (step) > 0)
+    ok = gp_session_inject_failure (s, g_rand_int_range (rand, 0, 4) != 0 ? GP_ACTOR_TRAINER : actor,
+                                    gp_failure_get_id (gp_step_get_failure (step, g_rand_int_range (rand, 0, gp_step_get_n_failures (step)))), &error);
+  else if (pick < 100)
+    ok = gp_session_clear_failure (s, g_rand_int_range (rand, 0, 4) != 0 ? GP_ACTOR_TRAINER : actor, &error);
   else
     return;
 
@@ -871,7 +876,7 @@ test_determinism (void)
   GpFlow *flows[G_N_ELEMENTS (bundled_flows) + 1];
   guint n_sessions = g_test_slow () ? 10000 : 2000;
   guint n_events = 0, n_ended = 0;
-  guint seen[GP_EVENT_ENDED + 1] = { 0 };
+  guint seen[GP_EVENT_LAST + 1] = { 0 };
 
   for (guint f = 0; f < G_N_ELEMENTS (bundled_flows); f++)
     flows[f] = load_bundled (bundled_flows[f]);
@@ -944,8 +949,8 @@ test_determinism (void)
   g_test_message ("%u sessions, %u events, %u ended", n_sessions, n_events, n_ended);
   g_assert_cmpuint (n_ended, >, n_sessions / 10);
   /* The generator reaches every kind of event. */
-  for (guint t = 0; t <= GP_EVENT_ENDED; t++)
-    if (seen[t] == 0)
+  for (guint t = 0; t <= GP_EVENT_LAST; t++)
+    if (seen[t] == 0 && t != GP_EVENT_HANDOFF_REQUESTED && t != GP_EVENT_HANDED_OFF)
       g_error ("no %s event in %u random sessions", gp_event_type_to_string (t), n_sessions);
   for (guint f = 0; f < G_N_ELEMENTS (flows); f++)
     g_object_unref (flows[f]);
@@ -1147,6 +1152,148 @@ test_notify (void)
   g_assert_finalize_object (g_steal_pointer (&s));
 }
 
+/* Training: the fault console.  Only the trainer, only in training mode, a failure of
+ * the current step, one at a time; entering another step clears it. */
+static void
+test_rule_fault_console (void)
+{
+  g_autoptr(GpFlow) flow = load_base ();
+  TestClock clock, clock2;
+  g_autoptr(GpSession) assisted = session_at_sign_in (flow, &clock2);
+  g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_TRAINING, &clock);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) parsed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GpSession) replayed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *replayed_state = NULL;
+  JsonObject *payload;
+
+  /* Not in an assisted session, even for the trainer. */
+  assert_refused (assisted, gp_session_inject_failure (assisted, GP_ACTOR_TRAINER, "outage", E),
+                  GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_refused (assisted, gp_session_clear_failure (assisted, GP_ACTOR_TRAINER, E),
+                  GP_SESSION_ERROR_NOT_ALLOWED);
+
+  /* The start step lists no failures. */
+  assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E), GP_SESSION_ERROR_UNKNOWN);
+  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  g_assert_cmpstr (current_id (s), ==, "sign-in");
+  g_assert_null (gp_session_get_injected_failure (s));
+
+  /* Only the trainer. */
+  assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_AGENT, "outage", E), GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_CUSTOMER, "outage", E), GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_SYSTEM, "outage", E), GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_TRAINER, "meteor", E), GP_SESSION_ERROR_UNKNOWN);
+  assert_refused (s, gp_session_clear_failure (s, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_NO_FAILURE);
+
+  assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E));
+  payload = gp_event_get_payload (last_event (s));
+  g_assert_cmpint (gp_event_get_event_type (last_event (s)), ==, GP_EVENT_FAILURE_INJECTED);
+  g_assert_cmpint (gp_event_get_actor (last_event (s)), ==, GP_ACTOR_TRAINER);
+  g_assert_cmpstr (json_object_get_string_member (payload, "step"), ==, "sign-in");
+  g_assert_cmpstr (json_object_get_string_member (payload, "failure"), ==, "outage");
+  g_assert_cmpstr (json_object_get_string_member (payload, "cause"), ==, "system");
+  g_assert_nonnull (gp_session_get_injected_failure (s));
+  g_assert_cmpstr (gp_failure_get_id (gp_session_get_injected_failure (s)), ==, "outage");
+  state = gp_session_describe_state (s);
+  g_assert_nonnull (strstr (state, "injected-failure: outage\n"));
+  g_clear_pointer (&state, g_free);
+
+  /* One at a time. */
+  assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_TRAINER, "wrong-password", E),
+                  GP_SESSION_ERROR_ALREADY_DONE);
+  assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E), GP_SESSION_ERROR_ALREADY_DONE);
+  assert_refused (s, gp_session_clear_failure (s, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_NOT_ALLOWED);
+
+  assert_ok (gp_session_clear_failure (s, GP_ACTOR_TRAINER, E));
+  g_assert_cmpint (gp_event_get_event_type (last_event (s)), ==, GP_EVENT_FAILURE_CLEARED);
+  g_assert_cmpstr (json_object_get_string_member (gp_event_get_payload (last_event (s)), "failure"), ==, "outage");
+  g_assert_null (gp_session_get_injected_failure (s));
+  assert_refused (s, gp_session_clear_failure (s, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_NO_FAILURE);
+
+  /* The trainee's flow is unchanged: they report it and take its recovery as usual. */
+  assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "wrong-password", E));
+  g_assert_cmpstr (json_object_get_string_member (gp_event_get_payload (last_event (s)), "cause"), ==, "customer");
+  assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
+  g_assert_nonnull (gp_session_get_injected_failure (s));
+  assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
+  /* A recovery to the same step enters it again: the injected failure is cleared. */
+  g_assert_cmpstr (current_id (s), ==, "sign-in");
+  g_assert_null (gp_session_get_injected_failure (s));
+  assert_refused (s, gp_session_clear_failure (s, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_NO_FAILURE);
+
+  /* Entering another step clears it too. */
+  assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E));
+  assert_ok (gp_session_report_failure (s, GP_ACTOR_SYSTEM, "outage", E));
+  assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
+  g_assert_cmpstr (current_id (s), ==, "done-later");
+  g_assert_null (gp_session_get_injected_failure (s));
+  state = gp_session_describe_state (s);
+  g_assert_nonnull (strstr (state, "injected-failure: -\n"));
+
+  /* Replayed, and through JSON text: the same state; a forged actor is refused. */
+  events = copy_events (s, gp_session_get_n_events (s));
+  replayed = gp_session_new_from_events (flow, events, &error);
+  g_assert_no_error (error);
+  replayed_state = gp_session_describe_state (replayed);
+  g_assert_cmpstr (state, ==, replayed_state);
+  g_clear_object (&replayed);
+  g_clear_pointer (&replayed_state, g_free);
+  for (guint e = 0; e < events->len; e++)
+    {
+      g_autoptr(JsonNode) node = gp_event_to_json (g_ptr_array_index (events, e));
+      g_autofree char *text = json_to_string (node, FALSE);
+      g_autoptr(JsonNode) back = gp_json_parse_strict (text, strlen (text), 64, NULL, NULL, &error);
+      GpEvent *event;
+
+      g_assert_no_error (error);
+      event = gp_event_new_from_json (back, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (gp_event_get_event_type (event), ==, gp_event_get_event_type (g_ptr_array_index (events, e)));
+      if (gp_event_get_event_type (event) == GP_EVENT_FAILURE_INJECTED)
+        g_assert_nonnull (strstr (text, "\"type\":\"failure-injected\""));
+      if (gp_event_get_event_type (event) == GP_EVENT_FAILURE_CLEARED)
+        g_assert_nonnull (strstr (text, "\"type\":\"failure-cleared\""));
+      g_ptr_array_add (parsed, event);
+    }
+  replayed = gp_session_new_from_events (flow, parsed, &error);
+  g_assert_no_error (error);
+  replayed_state = gp_session_describe_state (replayed);
+  g_assert_cmpstr (state, ==, replayed_state);
+
+  /* The same injection recorded as the agent's does not replay. */
+  {
+    g_autoptr(GPtrArray) forged = copy_events (s, 0);
+    g_autoptr(GpSession) bad = NULL;
+    guint n_entered = 0;
+
+    for (guint e = 0; e < events->len; e++)
+      {
+        GpEvent *event = g_ptr_array_index (events, e);
+
+        if (gp_event_get_event_type (event) == GP_EVENT_STEP_ENTERED)
+          n_entered++;
+        if (gp_event_get_event_type (event) == GP_EVENT_FAILURE_INJECTED)
+          {
+            g_ptr_array_add (forged, gp_event_new (gp_event_get_session_id (event), gp_event_get_seq (event),
+                                                   GP_EVENT_FAILURE_INJECTED, GP_ACTOR_AGENT,
+                                                   gp_event_get_wall_time (event),
+                                                   gp_event_get_monotonic_time (event),
+                                                   gp_event_get_payload (event)));
+            break;
+          }
+        g_ptr_array_add (forged, g_object_ref (event));
+      }
+    g_assert_cmpuint (n_entered, >, 0);
+    bad = gp_session_new_from_events (flow, forged, &error);
+    g_assert_null (bad);
+    g_assert_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_NOT_ALLOWED);
+    g_clear_error (&error);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1169,6 +1316,7 @@ main (int   argc,
   g_test_add_func ("/guidepost/session/rules/driver", test_rule_driver);
   g_test_add_func ("/guidepost/session/rules/records", test_rule_records);
   g_test_add_func ("/guidepost/session/rules/end", test_rule_end);
+  g_test_add_func ("/guidepost/session/rules/fault-console", test_rule_fault_console);
   g_test_add_func ("/guidepost/session/time-and-path", test_time_and_path);
   g_test_add_func ("/guidepost/session/replay/inconsistent", test_replay_inconsistent);
   g_test_add_func ("/guidepost/session/replay/cut", test_replay_cut);

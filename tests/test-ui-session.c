@@ -8,6 +8,7 @@
 #include "gp-escalation-dialog.h"
 #include "gp-end-page.h"
 #include "gp-failure-panel.h"
+#include "gp-fault-console.h"
 #include "gp-intake-page.h"
 #include "gp-mock-screen.h"
 #include "gp-session-view.h"
@@ -927,6 +928,170 @@ test_escalate_and_complain (Fixture       *f,
   g_assert_cmpint (gp_event_get_event_type (g_ptr_array_index (events, 5)), ==, GP_EVENT_ENDED);
 }
 
+
+static gboolean
+is_card_payment (Fixture *f,
+                 GpStep  *step)
+{
+  return g_strcmp0 (gp_step_get_id (step), "card-payment") == 0;
+}
+
+static GpEvent *
+last_journal_event (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = gp_journal_load_events (f->journal, gp_session_get_id (session (f)), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, 0);
+  return g_object_ref (g_ptr_array_index (events, events->len - 1));
+}
+
+static const char *
+banner_text (GtkWidget *banner)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (banner); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c))
+      return gtk_label_get_label (GTK_LABEL (c));
+  return NULL;
+}
+
+/* Whether every part of the mock screen but the banner is greyed out. */
+static gboolean
+page_dimmed (GpMockScreen *mock)
+{
+  GtkWidget *banner = gp_mock_screen_get_failure_banner (mock);
+  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (mock));
+  gboolean any = FALSE, all = TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (c != banner)
+      {
+        any = TRUE;
+        all &= gtk_widget_get_opacity (c) < 0.5;
+      }
+  return any && all && gtk_widget_has_css_class (box, "failure-dimmed");
+}
+
+/* Training: the trainer injects a failure of the current step from the fault console and
+ * the trainee's mock screen shows it as the customer would see it. */
+static void
+test_fault_console (Fixture       *f,
+                    gconstpointer  data)
+{
+  GpFlow *flow = gp_flow_library_lookup (f->library, "renew-parking-permit");
+  g_autoptr(GPtrArray) path = NULL;
+  g_autoptr(GpEvent) last = NULL;
+  GpStepView *sv;
+  GpFaultConsole *console;
+  GpMockScreen *mock;
+  GtkWidget *banner;
+  GpFailure *system_failure, *customer_failure;
+  guint n_rows = 0;
+
+  g_assert_nonnull (flow);
+  gp_session_view_start (f->view, flow, f->journal, "renew my permit", GP_SESSION_MODE_TRAINING);
+  act (f, "session.start", NULL);
+  g_assert_cmpint (gp_session_get_mode (session (f)), ==, GP_SESSION_MODE_TRAINING);
+  sv = step_view (f);
+  console = child_of (sv, GP_TYPE_STEP_VIEW, "fault_console");
+  mock = child_of (sv, GP_TYPE_STEP_VIEW, "mock_screen");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (console)));
+
+  path = find_path (f, is_card_payment);
+  g_assert_nonnull (path);
+  follow (f, path);
+  system_failure = gp_step_lookup_failure (current (f), "payment-timeout");
+  customer_failure = gp_step_lookup_failure (current (f), "card-declined");
+  g_assert_nonnull (system_failure);
+  g_assert_nonnull (customer_failure);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (console)));
+  g_assert_null (gp_mock_screen_get_failure_banner (mock));
+
+  /* Every failure of the step, each with its button. */
+  {
+    GtkWidget *expander = gp_fault_console_get_expander (console);
+    GPtrArray *stack = g_ptr_array_new ();
+
+    /* Count the action rows below the expander. */
+    g_ptr_array_add (stack, expander);
+    while (stack->len > 0)
+      {
+        GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (w != expander && ADW_IS_ACTION_ROW (w) && g_object_get_data (G_OBJECT (w), "gp-failure-id") != NULL)
+          n_rows++;
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+    g_ptr_array_unref (stack);
+  }
+  g_assert_cmpuint (n_rows, ==, gp_step_get_n_failures (current (f)));
+
+  /* A system failure: banner with the symptom, the page greyed out. */
+  act (f, "session.inject-failure", g_variant_new_string ("payment-timeout"));
+  g_assert_true (gp_session_get_injected_failure (session (f)) == system_failure);
+  last = last_journal_event (f);
+  g_assert_cmpint (gp_event_get_event_type (last), ==, GP_EVENT_FAILURE_INJECTED);
+  g_assert_cmpint (gp_event_get_actor (last), ==, GP_ACTOR_TRAINER);
+  g_clear_object (&last);
+  banner = gp_mock_screen_get_failure_banner (mock);
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_widget_get_visible (banner));
+  g_assert_true (gtk_widget_has_css_class (banner, "injected-failure"));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (banner)), ==, GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_cmpstr (banner_text (banner), ==, gp_failure_get_symptom (system_failure));
+  g_assert_true (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (mock))) == banner);
+  g_assert_true (page_dimmed (mock));
+  save_png_of (GTK_WIDGET (console), "ui-fault-console.png");
+  save_png_of (GTK_WIDGET (mock), "ui-injected-failure.png");
+  save_png (f, "ui-injected-failure-window.png");
+
+  /* One at a time: the refusal is a toast, nothing is recorded. */
+  {
+    guint before = gp_session_get_n_events (session (f));
+
+    g_assert_nonnull (gp_session_get_injected_failure (session (f)));
+    gtk_widget_activate_action (GTK_WIDGET (f->view), "session.inject-failure", "s", "card-declined");
+    g_assert_cmpuint (gp_session_get_n_events (session (f)), ==, before);
+  }
+
+  /* Cleared: the page is back. */
+  act (f, "session.clear-failure", NULL);
+  last = last_journal_event (f);
+  g_assert_cmpint (gp_event_get_event_type (last), ==, GP_EVENT_FAILURE_CLEARED);
+  g_clear_object (&last);
+  g_assert_null (gp_mock_screen_get_failure_banner (mock));
+  g_assert_false (page_dimmed (mock));
+
+  /* A customer failure: the banner, the page as it is. */
+  act (f, "session.inject-failure", g_variant_new_string ("card-declined"));
+  banner = gp_mock_screen_get_failure_banner (mock);
+  g_assert_nonnull (banner);
+  g_assert_cmpstr (banner_text (banner), ==, gp_failure_get_symptom (customer_failure));
+  g_assert_false (page_dimmed (mock));
+  save_png_of (GTK_WIDGET (mock), "ui-injected-failure-customer.png");
+
+  /* The trainee reports it and recovers as usual; entering the step again clears it. */
+  act (f, "session.report-failure", g_variant_new_string ("card-declined"));
+  act (f, "session.take-recovery", NULL);
+  g_assert_null (gp_session_get_injected_failure (session (f)));
+  g_assert_null (gp_mock_screen_get_failure_banner (mock));
+
+  /* Shown as a co-browsing trainee's mirror: the symptom, never the console. */
+  if (gp_step_get_n_failures (current (f)) > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_object_set_data (G_OBJECT (session (f)), "gp-customer-view", GINT_TO_POINTER (TRUE));
+      g_assert_true (gp_session_inject_failure (session (f), GP_ACTOR_TRAINER,
+                                                gp_failure_get_id (gp_step_get_failure (current (f), 0)), &error));
+      g_assert_no_error (error);
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (console)));
+      g_assert_nonnull (gp_mock_screen_get_failure_banner (mock));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -953,6 +1118,7 @@ main (int   argc,
   g_test_add ("/guidepost/ui/session/retry-limit", Fixture, NULL, setup, test_retry_limit, teardown);
   g_test_add ("/guidepost/ui/session/self-service", Fixture, NULL, setup, test_self_service, teardown);
   g_test_add ("/guidepost/ui/session/escalate-and-complain", Fixture, NULL, setup, test_escalate_and_complain, teardown);
+  g_test_add ("/guidepost/ui/session/fault-console", Fixture, NULL, setup, test_fault_console, teardown);
 
   status = g_test_run ();
 

@@ -387,3 +387,43 @@ gp_session_end (GpSession  *self,
   json_object_set_string_member (payload, "outcome", gp_outcome_to_string (outcome));
   return gp_session_record (self, GP_EVENT_ENDED, actor, payload, error);
 }
+
+gboolean
+gp_session_inject_failure (GpSession   *self,
+                           GpActor      actor,
+                           const char  *failure_id,
+                           GError     **error)
+{
+  GpFailure *failure;
+  JsonObject *payload;
+
+  g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (failure_id != NULL, FALSE);
+
+  if (!gp_session_prepare (self, actor, error))
+    return FALSE;
+
+  failure = self->current != NULL ? gp_step_lookup_failure (self->current, failure_id) : NULL;
+  payload = gp_session_payload_at_step (self);
+  json_object_set_string_member (payload, "failure", failure_id);
+  json_object_set_string_member (payload, "cause",
+                                 failure != NULL ? gp_failure_cause_to_string (gp_failure_get_cause (failure)) : "");
+  return gp_session_record (self, GP_EVENT_FAILURE_INJECTED, actor, payload, error);
+}
+
+gboolean
+gp_session_clear_failure (GpSession  *self,
+                          GpActor     actor,
+                          GError    **error)
+{
+  JsonObject *payload;
+
+  g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
+
+  if (!gp_session_prepare (self, actor, error))
+    return FALSE;
+
+  payload = gp_session_payload_at_step (self);
+  json_object_set_string_member (payload, "failure", self->injected_failure != NULL ? self->injected_failure : "");
+  return gp_session_record (self, GP_EVENT_FAILURE_CLEARED, actor, payload, error);
+}

@@ -45,6 +45,7 @@ struct _GpSession
   GHashTable         *offers;           /* "step/offer" → -1 presented, or GpOfferAnswer */
   GHashTable         *time_on_step;     /* step id → gint64 µs (boxed) */
   GHashTable         *checks_passed;    /* check index + 1, for this visit of the step */
+  char               *injected_failure; /* training: injected at the current step, not cleared */
   char               *open_failure;     /* reported at the current step, no recovery yet */
   char               *pending_enter;    /* the step-entered that must come next */
   char               *pending_via;

@@ -83,6 +83,7 @@ gp_session_describe_state (GpSession *self)
       g_string_append_printf (text, " %u", c);
   g_string_append_c (text, '\n');
   g_string_append_printf (text, "open-failure: %s\n", self->open_failure ? self->open_failure : "-");
+  g_string_append_printf (text, "injected-failure: %s\n", self->injected_failure ? self->injected_failure : "-");
   g_string_append_printf (text, "pending: %s %s %s\n", self->pending_enter ? self->pending_enter : "-",
                           self->pending_via ? self->pending_via : "-",
                           self->pending_limit ? self->pending_limit : "-");
@@ -109,6 +110,16 @@ gp_session_describe_state (GpSession *self)
       g_string_append_c (text, '\n');
     }
   return g_string_free (text, FALSE);
+}
+
+GpFailure *
+gp_session_get_injected_failure (GpSession *self)
+{
+  g_return_val_if_fail (GP_IS_SESSION (self), NULL);
+
+  if (self->injected_failure == NULL || self->current == NULL)
+    return NULL;
+  return gp_step_lookup_failure (self->current, self->injected_failure);
 }
 
 static void

@@ -48,6 +48,7 @@ gp_session_state_clear (GpSession *self)
   g_clear_pointer (&self->goal, g_free);
   g_clear_pointer (&self->agreed_problem, g_free);
   g_clear_pointer (&self->open_failure, g_free);
+  g_clear_pointer (&self->injected_failure, g_free);
   g_clear_pointer (&self->pending_enter, g_free);
   g_clear_pointer (&self->pending_via, g_free);
   g_clear_pointer (&self->pending_limit, g_free);
@@ -242,6 +243,8 @@ apply_step_entered (GpSession  *self,
   self->entered_mono = gp_event_get_monotonic_time (event);
   g_hash_table_remove_all (self->checks_passed);
   g_clear_pointer (&self->open_failure, g_free);
+  /* An injected failure belongs to the step it was injected at: leaving clears it. */
+  g_clear_pointer (&self->injected_failure, g_free);
   g_clear_pointer (&self->pending_enter, g_free);
   g_clear_pointer (&self->pending_via, g_free);
   return TRUE;
@@ -709,6 +712,52 @@ apply_handoff (GpSession   *self,
   return TRUE;
 }
 
+/* Training fault console: only the trainer, only in training mode, one failure of the
+ * current step at a time. */
+static gboolean
+apply_injection (GpSession  *self,
+                 GpEvent    *event,
+                 GError    **error)
+{
+  GpEventType type = gp_event_get_event_type (event);
+  const char *id = gp_step_get_id (self->current);
+  const char *failure_id, *cause;
+  GpFailure *failure;
+
+  if (self->mode != GP_SESSION_MODE_TRAINING)
+    FAIL (NOT_ALLOWED, "failures are injected and cleared in training sessions only; this one is %s",
+          gp_session_mode_to_string (self->mode));
+  if (gp_event_get_actor (event) != GP_ACTOR_TRAINER)
+    FAIL (NOT_ALLOWED, "only the trainer injects and clears failures, not the %s",
+          gp_actor_to_string (gp_event_get_actor (event)));
+  if (!at_current_step (self, event, error) ||
+      (failure_id = payload_string (event, "failure", FALSE, error)) == NULL)
+    return FALSE;
+
+  if (type == GP_EVENT_FAILURE_CLEARED)
+    {
+      if (self->injected_failure == NULL)
+        FAIL (NO_FAILURE, "no failure is injected at “%s”: there is nothing to clear", id);
+      if (strcmp (failure_id, self->injected_failure) != 0)
+        FAIL (INCONSISTENT, "the failure injected at “%s” is “%s”, not “%s”", id, self->injected_failure, failure_id);
+      g_clear_pointer (&self->injected_failure, g_free);
+      return TRUE;
+    }
+
+  if ((cause = payload_string (event, "cause", FALSE, error)) == NULL)
+    return FALSE;
+  if ((failure = gp_step_lookup_failure (self->current, failure_id)) == NULL)
+    FAIL (UNKNOWN, "step “%s” lists no failure “%s”", id, failure_id);
+  if (strcmp (cause, gp_failure_cause_to_string (gp_failure_get_cause (failure))) != 0)
+    FAIL (INCONSISTENT, "failure “%s” is caused by the %s, not the %s", failure_id,
+          gp_failure_cause_to_string (gp_failure_get_cause (failure)), cause);
+  if (self->injected_failure != NULL)
+    FAIL (ALREADY_DONE, "failure “%s” is injected already: clear it before injecting another",
+          self->injected_failure);
+  set_string (&self->injected_failure, failure_id);
+  return TRUE;
+}
+
 gboolean
 gp_session_apply (GpSession  *self,
                   GpEvent    *event,
@@ -862,6 +911,11 @@ gp_session_apply (GpSession  *self,
     case GP_EVENT_HANDOFF_REQUESTED:
     case GP_EVENT_HANDED_OFF:
       if (!apply_handoff (self, event, error))
+        return FALSE;
+      break;
+    case GP_EVENT_FAILURE_INJECTED:
+    case GP_EVENT_FAILURE_CLEARED:
+      if (!apply_injection (self, event, error))
         return FALSE;
       break;
     default:

@@ -267,6 +267,12 @@ gp_event_describe (GpEvent *event,
       }
     case GP_EVENT_HANDOFF_REQUESTED:
       return g_strdup (_("Customer asked for an agent’s help"));
+    case GP_EVENT_FAILURE_INJECTED:
+      /* Translators: %s is a failure's id */
+      return g_strdup_printf (_("Trainer injected failure “%s”"), member (payload, "failure"));
+    case GP_EVENT_FAILURE_CLEARED:
+      /* Translators: %s is a failure's id */
+      return g_strdup_printf (_("Trainer cleared failure “%s”"), member (payload, "failure"));
     case GP_EVENT_HANDED_OFF:
     default:
       return g_strdup (_("An agent took over the session"));

@@ -8,6 +8,9 @@ struct _GpMockScreen
   AdwBin     parent_instance;
 
   GtkWidget *box;
+  GtkWidget *banner;     /* training: the injected failure's symptom, first in box */
+  GpFailure *failure;
+  gboolean   has_screen;
   GtkWidget *target;
   GtkWidget *pointed;
   gboolean   pointing;
@@ -94,6 +97,72 @@ element_widget (GpScreenElement *element)
     }
 }
 
+/* Training: what the customer would see when the failure happens.  A system failure
+ * greys the page out too: the website is not working. */
+static void
+show_failure (GpMockScreen *self)
+{
+  gboolean dim = self->failure != NULL && gp_failure_get_cause (self->failure) == GP_FAILURE_CAUSE_SYSTEM;
+
+  if (self->banner != NULL)
+    {
+      gtk_box_remove (GTK_BOX (self->box), self->banner);
+      self->banner = NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (self->box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_opacity (child, dim ? 0.35 : 1.0);
+  if (dim)
+    gtk_widget_add_css_class (self->box, "failure-dimmed");
+  else
+    gtk_widget_remove_css_class (self->box, "failure-dimmed");
+  /* A step without a screen still shows the customer's symptom. */
+  gtk_widget_set_visible (GTK_WIDGET (self), self->has_screen || self->failure != NULL);
+  if (self->failure == NULL)
+    return;
+
+  {
+    GtkWidget *icon, *label;
+    const char *symptom = gp_failure_get_symptom (self->failure);
+
+    /* GTK 4.8 sets a role only at construction. */
+    self->banner = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_HORIZONTAL, "spacing", 10,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
+    gtk_widget_add_css_class (self->banner, "injected-failure");
+    gtk_widget_add_css_class (self->banner, dim ? "system" : "customer");
+    icon = gtk_image_new_from_icon_name (dim ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+    gtk_widget_set_valign (icon, GTK_ALIGN_START);
+    gtk_box_append (GTK_BOX (self->banner), icon);
+    label = wrapping_label (symptom != NULL ? symptom : "", "injected-failure-text");
+    gtk_widget_set_hexpand (label, TRUE);
+    gtk_box_append (GTK_BOX (self->banner), label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    symptom != NULL ? symptom : "", -1);
+    gtk_box_prepend (GTK_BOX (self->box), self->banner);
+  }
+}
+
+void
+gp_mock_screen_set_failure (GpMockScreen *self,
+                            GpFailure    *failure)
+{
+  g_return_if_fail (GP_IS_MOCK_SCREEN (self));
+  g_return_if_fail (failure == NULL || GP_IS_FAILURE (failure));
+
+  if (failure == self->failure && (failure == NULL) == (self->banner == NULL))
+    return;
+  g_set_object (&self->failure, failure);
+  show_failure (self);
+}
+
+GtkWidget *
+gp_mock_screen_get_failure_banner (GpMockScreen *self)
+{
+  g_return_val_if_fail (GP_IS_MOCK_SCREEN (self), NULL);
+
+  return self->banner;
+}
+
 void
 gp_mock_screen_set_step (GpMockScreen *self,
                          GpStep       *step)
@@ -108,10 +177,16 @@ gp_mock_screen_set_step (GpMockScreen *self,
     gtk_box_remove (GTK_BOX (self->box), child);
   self->target = NULL;
   self->pointed = NULL;
+  self->banner = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), step != NULL && gp_step_has_screen (step));
-  if (step == NULL || !gp_step_has_screen (step))
-    return;
+  self->has_screen = step != NULL && gp_step_has_screen (step);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->has_screen);
+  if (!self->has_screen)
+    {
+      if (self->failure != NULL)
+        show_failure (self);
+      return;
+    }
 
   heading = gp_step_get_screen_heading (step);
   if (heading != NULL && *heading != '\0')
@@ -140,6 +215,8 @@ gp_mock_screen_set_step (GpMockScreen *self,
         }
       gtk_box_append (GTK_BOX (self->box), child);
     }
+  if (self->failure != NULL)
+    show_failure (self);
 }
 
 GtkWidget *
@@ -237,9 +314,20 @@ on_pressed (GtkGestureClick *gesture,
 }
 
 static void
+gp_mock_screen_dispose (GObject *object)
+{
+  GpMockScreen *self = GP_MOCK_SCREEN (object);
+
+  g_clear_object (&self->failure);
+  G_OBJECT_CLASS (gp_mock_screen_parent_class)->dispose (object);
+}
+
+static void
 gp_mock_screen_class_init (GpMockScreenClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = gp_mock_screen_dispose;
 
   /* ::element-picked (const char *element_id): clicked while pointing. */
   signals[ELEMENT_PICKED] = g_signal_new ("element-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

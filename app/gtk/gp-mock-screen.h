@@ -29,4 +29,12 @@ void       gp_mock_screen_set_pointing (GpMockScreen *self,
 gboolean   gp_mock_screen_pick_element (GpMockScreen *self,
                                         const char   *element_id);
 
+/* Training: shows @failure (nullable) as the customer would see it: a banner with its
+ * symptom (role alert, CSS class "injected-failure") and, when the system caused it, a
+ * greyed-out page ("failure-dimmed"). */
+void       gp_mock_screen_set_failure  (GpMockScreen *self,
+                                        GpFailure    *failure);
+/* Returns: (transfer none) (nullable): the banner while a failure shows */
+GtkWidget *gp_mock_screen_get_failure_banner (GpMockScreen *self);
+
 G_END_DECLS

@@ -232,6 +232,15 @@ update_actions (GpSessionView *self)
   gtk_widget_action_set_enabled (widget, "session.something-wrong", open && gp_step_get_n_failures (step) > 0);
   gtk_widget_action_set_enabled (widget, "session.report-failure", open && gp_step_get_n_failures (step) > 0);
   gtk_widget_action_set_enabled (widget, "session.take-recovery", can_recover);
+  {
+    gboolean training = open && self->remote == NULL &&
+                        gp_session_get_mode (self->session) == GP_SESSION_MODE_TRAINING;
+    gboolean injected = training && gp_session_get_injected_failure (self->session) != NULL;
+
+    gtk_widget_action_set_enabled (widget, "session.inject-failure",
+                                   training && !injected && gp_step_get_n_failures (step) > 0);
+    gtk_widget_action_set_enabled (widget, "session.clear-failure", injected);
+  }
   gtk_widget_action_set_enabled (widget, "session.accept-offer", open && gp_step_view_get_shown_offer (self->step_view, NULL) != NULL);
   gtk_widget_action_set_enabled (widget, "session.decline-offer", open && gp_step_view_get_shown_offer (self->step_view, NULL) != NULL);
   gtk_widget_action_set_enabled (widget, "session.escalate", open);
@@ -462,6 +471,35 @@ SESSION_ACTION (fail_check, "fail-check", args_int ("check", g_variant_get_uint3
 SESSION_ACTION (report_failure, "report-failure", args_string ("failure", g_variant_get_string (parameter, NULL)),
                 gp_session_report_failure (self->session, actor (self), g_variant_get_string (parameter, NULL), &error))
 SESSION_ACTION (take_recovery, "take-recovery", NULL, gp_session_take_recovery (self->session, actor (self), &error))
+
+/* Training: the fault console's actions are the trainer's own, never requested by a peer. */
+static void
+inject_failure_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GpSessionView *self = GP_SESSION_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || self->remote != NULL)
+    return;
+  if (!gp_session_inject_failure (self->session, GP_ACTOR_TRAINER, g_variant_get_string (parameter, NULL), &error))
+    report (self, error);
+}
+
+static void
+clear_failure_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GpSessionView *self = GP_SESSION_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL || self->remote != NULL)
+    return;
+  if (!gp_session_clear_failure (self->session, GP_ACTOR_TRAINER, &error))
+    report (self, error);
+}
 
 static void
 next_activated (GtkWidget  *widget,
@@ -918,6 +956,8 @@ gp_session_view_class_init (GpSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.something-wrong", NULL, something_wrong_activated);
   gtk_widget_class_install_action (widget_class, "session.report-failure", "s", report_failure_activated);
   gtk_widget_class_install_action (widget_class, "session.take-recovery", NULL, take_recovery_activated);
+  gtk_widget_class_install_action (widget_class, "session.inject-failure", "s", inject_failure_activated);
+  gtk_widget_class_install_action (widget_class, "session.clear-failure", NULL, clear_failure_activated);
   gtk_widget_class_install_action (widget_class, "session.accept-offer", NULL, accept_offer_activated);
   gtk_widget_class_install_action (widget_class, "session.decline-offer", NULL, decline_offer_activated);
   gtk_widget_class_install_action (widget_class, "session.escalate", NULL, escalate_activated);

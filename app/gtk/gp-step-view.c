@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "gp-failure-panel.h"
+#include "gp-fault-console.h"
 #include "gp-mock-screen.h"
 #include "gp-offer-banner.h"
 #include "gp-session-view-private.h"
@@ -28,6 +29,7 @@ struct _GpStepView
   GtkLabel       *title_label;
   GtkLabel       *instruction_label;
   GpMockScreen   *mock_screen;
+  GpFaultConsole *fault_console;
   GtkWidget      *question_box;
   GtkLabel       *question_label;
   GtkWidget      *choices_box;
@@ -331,6 +333,10 @@ gp_step_view_update (GpStepView *self)
   /* The hand-off needs the customer's own journal: a co-browsing customer has none. */
   gtk_widget_set_visible (self->need_help_button, gp_session_get_mode (self->session) == GP_SESSION_MODE_SELF_SERVICE);
 
+  /* Training: the injected failure, as the customer sees it. */
+  gp_mock_screen_set_failure (self->mock_screen, ended ? NULL : gp_session_get_injected_failure (self->session));
+  gp_fault_console_update (self->fault_console);
+
   gp_failure_panel_update (self->failure_panel);
   if (visit.open_failure != self->shown_failure)
     {
@@ -446,6 +452,7 @@ gp_step_view_set_session (GpStepView *self,
     self->event_handler = g_signal_connect_object (session, "event-applied",
                                                    G_CALLBACK (on_event_applied), self, G_CONNECT_SWAPPED);
   gp_failure_panel_set_session (self->failure_panel, session);
+  gp_fault_console_set_session (self->fault_console, session);
   gp_step_view_update (self);
 }
 
@@ -479,6 +486,7 @@ gp_step_view_class_init (GpStepViewClass *klass)
   g_type_ensure (GP_TYPE_OFFER_BANNER);
   g_type_ensure (GP_TYPE_MOCK_SCREEN);
   g_type_ensure (GP_TYPE_FAILURE_PANEL);
+  g_type_ensure (GP_TYPE_FAULT_CONSOLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/gp-step-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GpStepView, name)
@@ -488,6 +496,7 @@ gp_step_view_class_init (GpStepViewClass *klass)
   BIND (title_label);
   BIND (instruction_label);
   BIND (mock_screen);
+  BIND (fault_console);
   BIND (question_box);
   BIND (question_label);
   BIND (choices_box);

@@ -35,9 +35,11 @@ typedef enum {
   /* Appended later; the numbers above never change. */
   GP_EVENT_HANDOFF_REQUESTED,
   GP_EVENT_HANDED_OFF,
+  GP_EVENT_FAILURE_INJECTED,
+  GP_EVENT_FAILURE_CLEARED,
 } GpEventType;
 
-#define GP_EVENT_LAST GP_EVENT_HANDED_OFF
+#define GP_EVENT_LAST GP_EVENT_FAILURE_CLEARED
 
 typedef enum {
   GP_ACTOR_AGENT,

@@ -151,6 +151,13 @@ gboolean gp_session_record_satisfaction (GpSession *self, GpActor actor, guint s
  * once the session was escalated. */
 gboolean gp_session_end                (GpSession *self, GpActor actor, GpOutcome outcome, GError **error);
 
+/* Training: the trainer (@actor must be GP_ACTOR_TRAINER, the session in training mode)
+ * makes one of the current step's failures happen on the trainee's screen, and clears it.
+ * One injected failure at a time; entering another step (any step-entered) clears it
+ * without an event.  The trainee still reports it and takes its recovery as usual. */
+gboolean gp_session_inject_failure     (GpSession *self, GpActor actor, const char *failure_id, GError **error);
+gboolean gp_session_clear_failure      (GpSession *self, GpActor actor, GError **error);
+
 /* State, derived from the events. */
 const char    *gp_session_get_id            (GpSession *self);
 GpFlow        *gp_session_get_flow          (GpSession *self);
@@ -185,6 +192,8 @@ gboolean       gp_session_get_proposed_escalation (GpSession   *self,
                                                    const char **to,
                                                    GpPriority  *priority,
                                                    const char **reason);
+/* Returns: (transfer none) (nullable): the failure injected at the current step, if any */
+GpFailure     *gp_session_get_injected_failure (GpSession *self);
 /* Returns: (transfer full): every part of the state as one canonical text, for comparing */
 char          *gp_session_describe_state    (GpSession *self);
 
