@@ -70,6 +70,9 @@ char    *gp_session_view_format_minutes (double minutes);
 void     gp_session_view_toast        (GpSessionView *self,
                                        const char    *text);
 void     gp_session_view_update       (GpSessionView *self);
+void     gp_session_view_report       (GpSessionView *self,
+                                       GError        *error);
+gboolean gp_session_view_is_open      (GpSessionView *self);
 void     gp_session_view_show_dialog  (GpSessionView *self,
                                        GtkWidget     *dialog);
 GtkWindow *gp_session_view_parent_window (GpSessionView *self);
@@ -78,6 +81,8 @@ void     gp_session_view_present_entered (GpSessionView *self);
 
 /* gp-session-view-cobrowse.c */
 void     gp_session_view_cobrowse_class_init (GtkWidgetClass *widget_class);
+/* gp-session-view-ending.c: escalation, complaint, wrap-up, end, satisfaction, help */
+void     gp_session_view_ending_class_init   (GtkWidgetClass *widget_class);
 void     gp_session_view_cobrowse_dispose    (GpSessionView  *self);
 /* When remote: sends @action with @args (taken) to the host; a refusal becomes a toast. */
 void     gp_session_view_request      (GpSessionView *self,

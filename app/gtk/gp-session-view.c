@@ -165,16 +165,16 @@ gp_session_view_toast (GpSessionView *self,
 }
 
 /* A refused action is the session's word: say why, record nothing. */
-static void
-report (GpSessionView *self,
-        GError        *error)
+void
+gp_session_view_report (GpSessionView *self,
+                        GError        *error)
 {
   g_debug ("Session action refused: %s", error->message);
   toast (self, error->message);
 }
 
-static gboolean
-is_open (GpSessionView *self)
+gboolean
+gp_session_view_is_open (GpSessionView *self)
 {
   return self->session != NULL && !gp_session_get_ended (self->session);
 }
@@ -195,7 +195,7 @@ update_actions (GpSessionView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GpStep *step = self->session != NULL ? gp_session_get_current_step (self->session) : NULL;
-  gboolean open = is_open (self) && step != NULL;
+  gboolean open = gp_session_view_is_open (self) && step != NULL;
   GpStepKind kind = step != NULL ? gp_step_get_kind (step) : GP_STEP_KIND_END;
   GpVisit visit = { 0 };
   gboolean checks_done = TRUE, can_recover = FALSE;
@@ -381,7 +381,7 @@ entered (GpSessionView *self)
 void
 gp_session_view_present_entered (GpSessionView *self)
 {
-  if (is_open (self))
+  if (gp_session_view_is_open (self))
     entered (self);
 }
 
@@ -418,7 +418,7 @@ start_activated (GtkWidget  *widget,
   if (try_again != GP_TRY_AGAIN_NOT_OFFERED &&
       (!gp_session_offer_try_again (session, actor (self), &error) ||
        !gp_session_answer_try_again (session, actor (self), try_again == GP_TRY_AGAIN_ACCEPTED, &error)))
-    report (self, error);
+    gp_session_view_report (self, error);
   entered (self);
 }
 
@@ -434,7 +434,7 @@ start_activated (GtkWidget  *widget,
       return; \
     REMOTE_REQUEST (self, remote_action, remote_args); \
     if (!(call)) \
-      report (self, error); \
+      gp_session_view_report (self, error); \
     else \
       entered (self); \
   }
@@ -484,7 +484,7 @@ inject_failure_activated (GtkWidget  *widget,
   if (self->session == NULL || self->remote != NULL)
     return;
   if (!gp_session_inject_failure (self->session, GP_ACTOR_TRAINER, g_variant_get_string (parameter, NULL), &error))
-    report (self, error);
+    gp_session_view_report (self, error);
 }
 
 static void
@@ -498,7 +498,7 @@ clear_failure_activated (GtkWidget  *widget,
   if (self->session == NULL || self->remote != NULL)
     return;
   if (!gp_session_clear_failure (self->session, GP_ACTOR_TRAINER, &error))
-    report (self, error);
+    gp_session_view_report (self, error);
 }
 
 static void
@@ -516,7 +516,7 @@ next_activated (GtkWidget  *widget,
   if (present_offers (self, GP_OFFER_WHEN_ON_COMPLETE))
     return;
   if (!gp_session_next (self->session, actor (self), &error))
-    report (self, error);
+    gp_session_view_report (self, error);
   else
     entered (self);
 }
@@ -543,7 +543,7 @@ answer_offer (GpSessionView *self,
       return;
     }
   if (!gp_session_answer_offer (self->session, actor (self), step_id, gp_offer_get_id (offer), answer, &error))
-    report (self, error);
+    gp_session_view_report (self, error);
 }
 
 static void
@@ -600,186 +600,6 @@ GtkWindow *
 gp_session_view_parent_window (GpSessionView *self)
 {
   return parent_window (self);
-}
-
-static void
-on_escalation_response (GpEscalationDialog *dialog,
-                        const char         *response,
-                        GpSessionView      *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *reason = gp_escalation_dialog_get_reason (dialog);
-  g_autofree char *to = g_strstrip (g_strdup (gp_escalation_dialog_get_to (dialog)));
-  g_autofree char *text = NULL;
-
-  if (g_strcmp0 (response, "escalate") != 0 || !is_open (self))
-    return;
-  if (!gp_session_escalate (self->session, actor (self), to, gp_escalation_dialog_get_priority (dialog),
-                            reason != NULL && *reason != '\0' ? reason : NULL, &error))
-    {
-      report (self, error);
-      return;
-    }
-  text = g_strdup_printf (_("Escalated to %s"), to);
-  toast (self, text);
-  /* Escalation ends or pauses the session: offer the ending, with the way back. */
-  self->wrapping_up = TRUE;
-  update (self);
-}
-
-static void
-escalate_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GpSessionView *self = GP_SESSION_VIEW (widget);
-  const char *to = NULL, *reason = NULL;
-  GpPriority priority = GP_PRIORITY_NORMAL;
-  GtkWidget *dialog;
-
-  if (!is_open (self))
-    return;
-  gp_session_get_proposed_escalation (self->session, &to, &priority, &reason);
-  dialog = gp_escalation_dialog_new (parent_window (self), to, priority, reason);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_escalation_response), self, 0);
-  show_dialog (self, dialog);
-}
-
-static void
-on_complaint_response (GpComplaintDialog *dialog,
-                       const char        *response,
-                       GpSessionView     *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gp_complaint_dialog_get_text (dialog);
-
-  if (g_strcmp0 (response, "log") != 0 || !is_open (self))
-    return;
-  if (!gp_session_log_complaint (self->session, actor (self), gp_complaint_dialog_get_priority (dialog), text, &error))
-    report (self, error);
-  else
-    toast (self, _("Complaint logged"));
-}
-
-static void
-complaint_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  GpSessionView *self = GP_SESSION_VIEW (widget);
-  GtkWidget *dialog;
-
-  if (!is_open (self))
-    return;
-  dialog = gp_complaint_dialog_new (parent_window (self));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_complaint_response), self, 0);
-  show_dialog (self, dialog);
-}
-
-static void
-wrap_up_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GpSessionView *self = GP_SESSION_VIEW (widget);
-
-  if (!is_open (self))
-    return;
-  self->wrapping_up = TRUE;
-  update (self);
-}
-
-static void
-resume_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  GpSessionView *self = GP_SESSION_VIEW (widget);
-
-  self->wrapping_up = FALSE;
-  update (self);
-}
-
-static gboolean
-outcome_from_string (const char *text,
-                     GpOutcome  *outcome)
-{
-  for (guint i = GP_OUTCOME_COMPLETED; i <= GP_OUTCOME_ABANDONED; i++)
-    if (g_strcmp0 (text, gp_outcome_to_string ((GpOutcome) i)) == 0)
-      {
-        *outcome = (GpOutcome) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static void
-end_activated (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GpSessionView *self = GP_SESSION_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  GpOutcome outcome;
-
-  if (!is_open (self))
-    return;
-  if (!outcome_from_string (g_variant_get_string (parameter, NULL), &outcome))
-    {
-      g_debug ("No outcome called “%s”", g_variant_get_string (parameter, NULL));
-      return;
-    }
-  if (!gp_session_end (self->session, actor (self), outcome, &error))
-    report (self, error);
-  self->wrapping_up = FALSE;
-  update (self);
-}
-
-static void
-satisfaction_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  GpSessionView *self = GP_SESSION_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *comment = NULL;
-
-  if (!is_open (self))
-    return;
-  comment = g_strstrip (g_strdup (gp_end_page_get_comment (self->end_page)));
-  if (!gp_session_record_satisfaction (self->session, actor (self), g_variant_get_uint32 (parameter),
-                                       *comment != '\0' ? comment : NULL, &error))
-    report (self, error);
-}
-
-/* Self-service: the code an agent opens to see everything done so far. */
-static void
-need_help_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  GpSessionView *self = GP_SESSION_VIEW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (!is_open (self) || self->journal == NULL)
-    return;
-  if ((code = gp_handoff_request (self->session, self->journal, &error)) == NULL)
-    {
-      report (self, error);
-      return;
-    }
-  /* Translators: %s is a hand-off code such as "K7QM-3XPA" */
-  body = g_strdup_printf (_("Call or visit the help desk and give them this code: %s\n\n"
-                            "They will see everything you have done so far and can carry on from here with you. "
-                            "Your answers on the website are never part of it."), code);
-  dialog = adw_message_dialog_new (parent_window (self), _("Help Is on Its Way"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
-  g_object_set_data_full (G_OBJECT (dialog), "gp-handoff-code", g_steal_pointer (&code), g_free);
-  show_dialog (self, dialog);
 }
 
 static void
@@ -960,14 +780,8 @@ gp_session_view_class_init (GpSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.clear-failure", NULL, clear_failure_activated);
   gtk_widget_class_install_action (widget_class, "session.accept-offer", NULL, accept_offer_activated);
   gtk_widget_class_install_action (widget_class, "session.decline-offer", NULL, decline_offer_activated);
-  gtk_widget_class_install_action (widget_class, "session.escalate", NULL, escalate_activated);
-  gtk_widget_class_install_action (widget_class, "session.complaint", NULL, complaint_activated);
-  gtk_widget_class_install_action (widget_class, "session.wrap-up", NULL, wrap_up_activated);
-  gtk_widget_class_install_action (widget_class, "session.resume", NULL, resume_activated);
-  gtk_widget_class_install_action (widget_class, "session.end", "s", end_activated);
-  gtk_widget_class_install_action (widget_class, "session.satisfaction", "u", satisfaction_activated);
-  gtk_widget_class_install_action (widget_class, "session.need-help", NULL, need_help_activated);
   gtk_widget_class_install_action (widget_class, "session.close", NULL, close_activated);
+  gp_session_view_ending_class_init (widget_class);
   gp_session_view_cobrowse_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "session.start", NULL);
