@@ -106,4 +106,13 @@ JsonObject *gp_session_payload_at_step  (GpSession    *self);
 gboolean gp_priority_from_string (const char *text,
                                   GpPriority *priority);
 
+/* gp-session-payload.c */
+gboolean gp_session_outcome_from_string (const char *text, GpOutcome *outcome);
+const char *gp_session_payload_string (GpEvent *event, const char *name, gboolean nullable, GError **error);
+gboolean gp_session_payload_int (GpEvent *event, const char *name, gint64 *value, GError **error);
+char *gp_session_key_of (const char *step_id, const char *id);
+guint gp_session_lookup_count (GHashTable *table, const char *key);
+void gp_session_increment (GHashTable *table, const char *key);
+void gp_session_set_string (char **field, const char *value);
+
 G_END_DECLS

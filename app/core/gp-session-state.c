@@ -57,118 +57,13 @@ gp_session_state_clear (GpSession *self)
   g_clear_pointer (&self->proposed_reason, g_free);
 }
 
-gboolean
-gp_priority_from_string (const char *text,
-                         GpPriority *priority)
-{
-  for (guint i = GP_PRIORITY_LOW; i <= GP_PRIORITY_URGENT; i++)
-    if (g_strcmp0 (text, gp_priority_to_string (i)) == 0)
-      {
-        *priority = (GpPriority) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static gboolean
-outcome_from_string (const char *text,
-                     GpOutcome  *outcome)
-{
-  for (guint i = GP_OUTCOME_COMPLETED; i <= GP_OUTCOME_ABANDONED; i++)
-    if (g_strcmp0 (text, gp_outcome_to_string (i)) == 0)
-      {
-        *outcome = (GpOutcome) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* Payload readers: an event may come from disk or a peer, so check every type here. */
-static const char *
-payload_string (GpEvent     *event,
-                const char  *name,
-                gboolean     nullable,
-                GError     **error)
-{
-  JsonObject *payload = gp_event_get_payload (event);
-  JsonNode *node = json_object_has_member (payload, name) ? json_object_get_member (payload, name) : NULL;
-
-  if (node == NULL || JSON_NODE_TYPE (node) == JSON_NODE_NULL)
-    {
-      if (nullable)
-        return "";
-      g_set_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_INCONSISTENT,
-                   "payload field “%s” of a %s event is missing", name,
-                   gp_event_type_to_string (gp_event_get_event_type (event)));
-      return NULL;
-    }
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_INCONSISTENT,
-                   "payload field “%s” of a %s event must be a string", name,
-                   gp_event_type_to_string (gp_event_get_event_type (event)));
-      return NULL;
-    }
-  return json_node_get_string (node);
-}
-
-static gboolean
-payload_int (GpEvent     *event,
-             const char  *name,
-             gint64      *value,
-             GError     **error)
-{
-  JsonObject *payload = gp_event_get_payload (event);
-  JsonNode *node = json_object_has_member (payload, name) ? json_object_get_member (payload, name) : NULL;
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      g_set_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_INCONSISTENT,
-                   "payload field “%s” of a %s event must be an integer", name,
-                   gp_event_type_to_string (gp_event_get_event_type (event)));
-      return FALSE;
-    }
-  *value = json_node_get_int (node);
-  return TRUE;
-}
-
-static char *
-key_of (const char *step_id,
-        const char *id)
-{
-  return g_strconcat (step_id, "/", id, NULL);
-}
-
-static guint
-lookup_count (GHashTable *table,
-              const char *key)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (table, key));
-}
-
-static void
-increment (GHashTable *table,
-           const char *key)
-{
-  g_hash_table_insert (table, g_strdup (key), GUINT_TO_POINTER (lookup_count (table, key) + 1));
-}
-
-static void
-set_string (char       **field,
-            const char  *value)
-{
-  g_free (*field);
-  *field = g_strdup (value);
-}
-
 /* Reads "step" and checks that it names the current step. */
 static gboolean
 at_current_step (GpSession  *self,
                  GpEvent    *event,
                  GError    **error)
 {
-  const char *step_id = payload_string (event, "step", FALSE, error);
+  const char *step_id = gp_session_payload_string (event, "step", FALSE, error);
 
   if (step_id == NULL)
     return FALSE;
@@ -199,8 +94,8 @@ apply_step_entered (GpSession  *self,
                     GpEvent    *event,
                     GError    **error)
 {
-  const char *step_id = payload_string (event, "step", FALSE, error);
-  const char *via = step_id != NULL ? payload_string (event, "via", FALSE, error) : NULL;
+  const char *step_id = gp_session_payload_string (event, "step", FALSE, error);
+  const char *via = step_id != NULL ? gp_session_payload_string (event, "via", FALSE, error) : NULL;
   GpStep *step;
 
   if (via == NULL)
@@ -255,8 +150,8 @@ expect_enter (GpSession  *self,
               const char *step_id,
               const char *via)
 {
-  set_string (&self->pending_enter, step_id);
-  set_string (&self->pending_via, via);
+  gp_session_set_string (&self->pending_enter, step_id);
+  gp_session_set_string (&self->pending_via, via);
 }
 
 static gboolean
@@ -312,13 +207,13 @@ apply_choice (GpSession  *self,
   if (gp_step_get_kind (self->current) != GP_STEP_KIND_QUESTION)
     FAIL (WRONG_STEP_KIND, "“%s” is a %s step, not a question: there is nothing to choose",
           id, gp_step_kind_to_string (gp_step_get_kind (self->current)));
-  if (!payload_int (event, "choice", &index, error))
+  if (!gp_session_payload_int (event, "choice", &index, error))
     return FALSE;
   if (index < 0 || index >= gp_step_get_n_choices (self->current))
     FAIL (OUT_OF_RANGE, "question “%s” has %u answers: there is no answer %" G_GINT64_FORMAT,
           id, gp_step_get_n_choices (self->current), index + 1);
   choice = gp_step_get_choice (self->current, (guint) index);
-  if ((label = payload_string (event, "label", FALSE, error)) == NULL)
+  if ((label = gp_session_payload_string (event, "label", FALSE, error)) == NULL)
     return FALSE;
   if (strcmp (label, gp_choice_get_label (choice)) != 0)
     FAIL (INCONSISTENT, "answer %" G_GINT64_FORMAT " of “%s” is “%s”, not “%s”",
@@ -335,11 +230,11 @@ apply_hint (GpSession  *self,
             GError    **error)
 {
   const char *id = gp_step_get_id (self->current);
-  guint used = lookup_count (self->hints_used, id);
+  guint used = gp_session_lookup_count (self->hints_used, id);
   guint n_hints = gp_step_get_n_hints (self->current);
   gint64 level;
 
-  if (!at_current_step (self, event, error) || !payload_int (event, "level", &level, error))
+  if (!at_current_step (self, event, error) || !gp_session_payload_int (event, "level", &level, error))
     return FALSE;
   if (used >= n_hints)
     FAIL (OUT_OF_RANGE, "“%s” has %u hints and all of them are shown", id, n_hints);
@@ -378,12 +273,12 @@ apply_check (GpSession  *self,
   if (gp_step_get_kind (self->current) != GP_STEP_KIND_IDENTITY_CHECK)
     FAIL (WRONG_STEP_KIND, "“%s” is a %s step, not an identity check",
           id, gp_step_kind_to_string (gp_step_get_kind (self->current)));
-  if (!payload_int (event, "check", &index, error))
+  if (!gp_session_payload_int (event, "check", &index, error))
     return FALSE;
   if (index < 0 || checks == NULL || index >= g_strv_length ((char **) checks))
     FAIL (OUT_OF_RANGE, "identity check “%s” has %u checks: there is no check %" G_GINT64_FORMAT,
           id, checks != NULL ? g_strv_length ((char **) checks) : 0, index + 1);
-  if ((label = payload_string (event, "label", FALSE, error)) == NULL)
+  if ((label = gp_session_payload_string (event, "label", FALSE, error)) == NULL)
     return FALSE;
   if (strcmp (label, checks[index]) != 0)
     FAIL (INCONSISTENT, "check %" G_GINT64_FORMAT " of “%s” is “%s”, not “%s”", index + 1, id, checks[index], label);
@@ -412,8 +307,8 @@ apply_failure (GpSession  *self,
 
   if (!at_current_step (self, event, error))
     return FALSE;
-  if ((failure_id = payload_string (event, "failure", FALSE, error)) == NULL ||
-      (cause = payload_string (event, "cause", FALSE, error)) == NULL)
+  if ((failure_id = gp_session_payload_string (event, "failure", FALSE, error)) == NULL ||
+      (cause = gp_session_payload_string (event, "cause", FALSE, error)) == NULL)
     return FALSE;
   if ((failure = gp_step_lookup_failure (self->current, failure_id)) == NULL)
     FAIL (UNKNOWN, "step “%s” lists no failure “%s”", id, failure_id);
@@ -421,9 +316,9 @@ apply_failure (GpSession  *self,
     FAIL (INCONSISTENT, "failure “%s” is caused by the %s, not the %s", failure_id,
           gp_failure_cause_to_string (gp_failure_get_cause (failure)), cause);
 
-  key = key_of (id, failure_id);
-  increment (self->failure_counts, key);
-  set_string (&self->open_failure, failure_id);
+  key = gp_session_key_of (id, failure_id);
+  gp_session_increment (self->failure_counts, key);
+  gp_session_set_string (&self->open_failure, failure_id);
   self->failure_seen = TRUE;
   return TRUE;
 }
@@ -444,16 +339,16 @@ apply_recovery (GpSession  *self,
     return FALSE;
   if (self->open_failure == NULL)
     FAIL (NO_FAILURE, "no failure has been reported at “%s”: there is nothing to recover from", id);
-  if ((failure_id = payload_string (event, "failure", FALSE, error)) == NULL ||
-      (recovery = payload_string (event, "recovery", FALSE, error)) == NULL ||
-      !payload_int (event, "retry", &retry, error))
+  if ((failure_id = gp_session_payload_string (event, "failure", FALSE, error)) == NULL ||
+      (recovery = gp_session_payload_string (event, "recovery", FALSE, error)) == NULL ||
+      !gp_session_payload_int (event, "retry", &retry, error))
     return FALSE;
   if (strcmp (failure_id, self->open_failure) != 0)
     FAIL (INCONSISTENT, "the failure reported at “%s” is “%s”, not “%s”", id, self->open_failure, failure_id);
   failure = gp_step_lookup_failure (self->current, failure_id);
-  key = key_of (id, failure_id);
+  key = gp_session_key_of (id, failure_id);
   limit = gp_failure_get_retry_limit (failure);
-  retries = lookup_count (self->retries, key);
+  retries = gp_session_lookup_count (self->retries, key);
   if (limit > 0 && retries >= limit)
     FAIL (RETRY_LIMIT, "“%s” has been retried %u times, its limit: escalate instead", failure_id, retries);
   if (strcmp (recovery, gp_failure_get_recovery_id (failure)) != 0)
@@ -462,10 +357,10 @@ apply_recovery (GpSession  *self,
   if (retry != retries + 1)
     FAIL (INCONSISTENT, "this is retry %u of “%s”, not %" G_GINT64_FORMAT, retries + 1, failure_id, retry);
 
-  increment (self->retries, key);
+  gp_session_increment (self->retries, key);
   g_clear_pointer (&self->open_failure, g_free);
   if (limit > 0 && retries + 1 == limit)
-    set_string (&self->pending_limit, key);
+    gp_session_set_string (&self->pending_limit, key);
   self->progressed = TRUE;
   expect_enter (self, gp_failure_get_recovery_id (failure), "recovery");
   return TRUE;
@@ -481,9 +376,9 @@ apply_retry_limit (GpSession  *self,
   GpFailure *failure;
 
   if (!at_current_step (self, event, error) ||
-      (failure_id = payload_string (event, "failure", FALSE, error)) == NULL)
+      (failure_id = gp_session_payload_string (event, "failure", FALSE, error)) == NULL)
     return FALSE;
-  key = key_of (gp_step_get_id (self->current), failure_id);
+  key = gp_session_key_of (gp_step_get_id (self->current), failure_id);
   if (self->pending_limit == NULL || strcmp (key, self->pending_limit) != 0)
     FAIL (INCONSISTENT, "the retry limit of “%s” has not been reached", failure_id);
 
@@ -493,9 +388,9 @@ apply_retry_limit (GpSession  *self,
   if (gp_failure_has_escalation (failure))
     {
       self->proposed = TRUE;
-      set_string (&self->proposed_to, gp_failure_get_escalate_to (failure));
+      gp_session_set_string (&self->proposed_to, gp_failure_get_escalate_to (failure));
       self->proposed_priority = gp_failure_get_escalate_priority (failure);
-      set_string (&self->proposed_reason, gp_failure_get_escalate_reason (failure));
+      gp_session_set_string (&self->proposed_reason, gp_failure_get_escalate_reason (failure));
     }
   return TRUE;
 }
@@ -511,11 +406,11 @@ apply_offer_presented (GpSession  *self,
   GpOffer *offer;
 
   if (!at_current_step (self, event, error) ||
-      (offer_id = payload_string (event, "offer", FALSE, error)) == NULL)
+      (offer_id = gp_session_payload_string (event, "offer", FALSE, error)) == NULL)
     return FALSE;
   if ((offer = gp_step_lookup_offer (self->current, offer_id)) == NULL)
     FAIL (UNKNOWN, "step “%s” has no offer “%s”", id, offer_id);
-  key = key_of (id, offer_id);
+  key = gp_session_key_of (id, offer_id);
   if (g_hash_table_contains (self->offers, key))
     FAIL (OFFER_REPEATED, "offer “%s” has already been presented in this session", offer_id);
   if ((self->failure_seen || self->complaint_seen) && !gp_offer_get_after_failure (offer))
@@ -549,13 +444,13 @@ apply_offer_answered (GpSession  *self,
   GpOfferAnswer answer;
   gpointer value;
 
-  if ((step_id = payload_string (event, "step", FALSE, error)) == NULL ||
-      (offer_id = payload_string (event, "offer", FALSE, error)) == NULL ||
-      (text = payload_string (event, "answer", FALSE, error)) == NULL)
+  if ((step_id = gp_session_payload_string (event, "step", FALSE, error)) == NULL ||
+      (offer_id = gp_session_payload_string (event, "offer", FALSE, error)) == NULL ||
+      (text = gp_session_payload_string (event, "answer", FALSE, error)) == NULL)
     return FALSE;
   if (!offer_answer_from_string (text, &answer))
     FAIL (INVALID_ARGUMENT, "“%s” is not an answer to an offer (accepted, declined, later)", text);
-  key = key_of (step_id, offer_id);
+  key = gp_session_key_of (step_id, offer_id);
   if (!g_hash_table_lookup_extended (self->offers, key, NULL, &value))
     FAIL (OFFER_NOT_PRESENTED, "offer “%s” has not been presented at “%s”", offer_id, step_id);
   if (GPOINTER_TO_INT (value) != -1)
@@ -571,7 +466,7 @@ non_empty (GpEvent     *event,
            const char **value,
            GError     **error)
 {
-  if ((*value = payload_string (event, name, FALSE, error)) == NULL)
+  if ((*value = gp_session_payload_string (event, name, FALSE, error)) == NULL)
     return FALSE;
   if (**value == '\0')
     FAIL (INVALID_ARGUMENT, "the %s of a %s cannot be empty", name,
@@ -584,12 +479,12 @@ apply_end (GpSession  *self,
            GpEvent    *event,
            GError    **error)
 {
-  const char *text = payload_string (event, "outcome", FALSE, error);
+  const char *text = gp_session_payload_string (event, "outcome", FALSE, error);
   GpOutcome outcome;
 
   if (text == NULL)
     return FALSE;
-  if (!outcome_from_string (text, &outcome))
+  if (!gp_session_outcome_from_string (text, &outcome))
     FAIL (INVALID_ARGUMENT, "“%s” is not an outcome (completed, escalated, abandoned)", text);
   if (gp_step_get_kind (self->current) == GP_STEP_KIND_END)
     {
@@ -615,17 +510,17 @@ apply_intake (GpSession  *self,
 {
   const char *goal, *familiarity, *problem;
 
-  if ((goal = payload_string (event, "goal", FALSE, error)) == NULL ||
-      (familiarity = payload_string (event, "familiarity", FALSE, error)) == NULL ||
-      (problem = payload_string (event, "agreed_problem", FALSE, error)) == NULL)
+  if ((goal = gp_session_payload_string (event, "goal", FALSE, error)) == NULL ||
+      (familiarity = gp_session_payload_string (event, "familiarity", FALSE, error)) == NULL ||
+      (problem = gp_session_payload_string (event, "agreed_problem", FALSE, error)) == NULL)
     return FALSE;
   if (strcmp (familiarity, "new") != 0 && strcmp (familiarity, "familiar") != 0)
     FAIL (INVALID_ARGUMENT, "familiarity is new or familiar, not “%s”", familiarity);
 
   self->intake_recorded = TRUE;
   self->familiarity = strcmp (familiarity, "new") == 0 ? GP_FAMILIARITY_NEW : GP_FAMILIARITY_FAMILIAR;
-  set_string (&self->goal, goal);
-  set_string (&self->agreed_problem, problem);
+  gp_session_set_string (&self->goal, goal);
+  gp_session_set_string (&self->agreed_problem, problem);
   return TRUE;
 }
 
@@ -637,8 +532,8 @@ apply_started (GpSession  *self,
   const char *flow_id, *mode_text;
   GpSessionMode mode;
 
-  if ((flow_id = payload_string (event, "flow", FALSE, error)) == NULL ||
-      (mode_text = payload_string (event, "mode", FALSE, error)) == NULL)
+  if ((flow_id = gp_session_payload_string (event, "flow", FALSE, error)) == NULL ||
+      (mode_text = gp_session_payload_string (event, "mode", FALSE, error)) == NULL)
     return FALSE;
   if (strcmp (flow_id, gp_flow_get_id (self->flow)) != 0)
     FAIL (INCONSISTENT, "the session walks through flow “%s”, not “%s”", flow_id, gp_flow_get_id (self->flow));
@@ -681,7 +576,7 @@ apply_handoff (GpSession   *self,
                GpEvent     *event,
                GError     **error)
 {
-  const char *code = payload_string (event, "code", FALSE, error);
+  const char *code = gp_session_payload_string (event, "code", FALSE, error);
   const char *mode_text;
   GpSessionMode mode;
 
@@ -703,7 +598,7 @@ apply_handoff (GpSession   *self,
 
   if (!g_hash_table_contains (self->handoff_codes, code))
     FAIL (NOT_ALLOWED, "the session never asked for a hand-off with code %s", code);
-  if ((mode_text = payload_string (event, "mode", FALSE, error)) == NULL)
+  if ((mode_text = gp_session_payload_string (event, "mode", FALSE, error)) == NULL)
     return FALSE;
   if (!gp_session_mode_from_string (mode_text, &mode) || mode != GP_SESSION_MODE_ASSISTED)
     FAIL (INVALID_ARGUMENT, "a handed-off session continues in assisted mode, not “%s”", mode_text);
@@ -731,7 +626,7 @@ apply_injection (GpSession  *self,
     FAIL (NOT_ALLOWED, "only the trainer injects and clears failures, not the %s",
           gp_actor_to_string (gp_event_get_actor (event)));
   if (!at_current_step (self, event, error) ||
-      (failure_id = payload_string (event, "failure", FALSE, error)) == NULL)
+      (failure_id = gp_session_payload_string (event, "failure", FALSE, error)) == NULL)
     return FALSE;
 
   if (type == GP_EVENT_FAILURE_CLEARED)
@@ -744,7 +639,7 @@ apply_injection (GpSession  *self,
       return TRUE;
     }
 
-  if ((cause = payload_string (event, "cause", FALSE, error)) == NULL)
+  if ((cause = gp_session_payload_string (event, "cause", FALSE, error)) == NULL)
     return FALSE;
   if ((failure = gp_step_lookup_failure (self->current, failure_id)) == NULL)
     FAIL (UNKNOWN, "step “%s” lists no failure “%s”", id, failure_id);
@@ -754,7 +649,7 @@ apply_injection (GpSession  *self,
   if (self->injected_failure != NULL)
     FAIL (ALREADY_DONE, "failure “%s” is injected already: clear it before injecting another",
           self->injected_failure);
-  set_string (&self->injected_failure, failure_id);
+  gp_session_set_string (&self->injected_failure, failure_id);
   return TRUE;
 }
 
@@ -856,7 +751,7 @@ gp_session_apply (GpSession  *self,
         return FALSE;
       break;
     case GP_EVENT_DRIVER_CHANGED:
-      if ((text = payload_string (event, "driver", FALSE, error)) == NULL)
+      if ((text = gp_session_payload_string (event, "driver", FALSE, error)) == NULL)
         return FALSE;
       if (!gp_actor_from_string (text, &driver) || (driver != GP_ACTOR_AGENT && driver != GP_ACTOR_CUSTOMER))
         FAIL (INVALID_ARGUMENT, "the driver is the agent or the customer, not “%s”", text);
@@ -873,20 +768,20 @@ gp_session_apply (GpSession  *self,
       break;
     case GP_EVENT_ESCALATED:
       if (!non_empty (event, "to", &text, error) ||
-          (text2 = payload_string (event, "priority", FALSE, error)) == NULL ||
-          payload_string (event, "reason", TRUE, error) == NULL)
+          (text2 = gp_session_payload_string (event, "priority", FALSE, error)) == NULL ||
+          gp_session_payload_string (event, "reason", TRUE, error) == NULL)
         return FALSE;
       if (!gp_priority_from_string (text2, &priority))
         FAIL (INVALID_ARGUMENT, "“%s” is not a priority (low, normal, high, urgent)", text2);
       self->escalated = TRUE;
-      set_string (&self->escalated_to, text);
+      gp_session_set_string (&self->escalated_to, text);
       self->proposed = FALSE;
       g_clear_pointer (&self->proposed_to, g_free);
       g_clear_pointer (&self->proposed_reason, g_free);
       break;
     case GP_EVENT_COMPLAINT_LOGGED:
       if (!non_empty (event, "text", &text, error) ||
-          (text2 = payload_string (event, "priority", FALSE, error)) == NULL)
+          (text2 = gp_session_payload_string (event, "priority", FALSE, error)) == NULL)
         return FALSE;
       if (!gp_priority_from_string (text2, &priority))
         FAIL (INVALID_ARGUMENT, "“%s” is not a priority (low, normal, high, urgent)", text2);
@@ -894,8 +789,8 @@ gp_session_apply (GpSession  *self,
       self->n_complaints++;
       break;
     case GP_EVENT_SATISFACTION_RECORDED:
-      if (!payload_int (event, "score", &number, error) ||
-          payload_string (event, "comment", TRUE, error) == NULL)
+      if (!gp_session_payload_int (event, "score", &number, error) ||
+          gp_session_payload_string (event, "comment", TRUE, error) == NULL)
         return FALSE;
       if (number < 1 || number > 5)
         FAIL (INVALID_ARGUMENT, "satisfaction is scored from 1 to 5, not %" G_GINT64_FORMAT, number);
