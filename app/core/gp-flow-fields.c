@@ -316,6 +316,55 @@ gp_fields_take_text (GpFieldReader     *loader,
   return g_strndup (text, node->length);
 }
 
+/* The "format" member every Guidepost file starts with.
+ * Returns: (transfer full) (nullable): what the file says, even when it is not @expected */
+char *
+gp_fields_take_format (GpFieldReader     *loader,
+                       const GpJsonValue *object,
+                       const char        *expected)
+{
+  g_autofree char *what = g_strdup_printf ("\"%s\"", expected);
+  const GpJsonValue *node = gp_fields_get_member (loader, object, "format", TRUE, what);
+  char *format;
+
+  if (node == NULL || (format = g_strdup (gp_fields_get_string_value (loader, node, "format"))) == NULL)
+    return NULL;
+  if (strcmp (format, expected) != 0)
+    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "format",
+                     "unsupported format \"%s\": this version of Guidepost reads \"%s\"", format, expected);
+  return format;
+}
+
+/* A required MAJOR.MINOR.PATCH text; @example goes into the message.
+ * Returns: (transfer full) (nullable): what the file says, even when malformed */
+char *
+gp_fields_take_version (GpFieldReader     *loader,
+                        const GpJsonValue *object,
+                        const char        *what,
+                        const char        *example)
+{
+  char *version = gp_fields_take_text (loader, object, "version", TRUE, what);
+
+  if (version != NULL && !gp_fields_is_version (version))
+    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "version",
+                     "\"version\" must be MAJOR.MINOR.PATCH, like \"%s\", not \"%s\"", example, version);
+  return version;
+}
+
+/* The required BCP 47 "locale" of a file's texts.
+ * Returns: (transfer full) (nullable): what the file says, even when malformed */
+char *
+gp_fields_take_locale (GpFieldReader     *loader,
+                       const GpJsonValue *object)
+{
+  char *locale = gp_fields_take_text (loader, object, "locale", TRUE, "a language tag such as \"en-GB\"");
+
+  if (locale != NULL && !gp_fields_is_locale (locale))
+    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "locale",
+                     "\"locale\" must be a language tag such as \"en-GB\" or \"cy\", not \"%s\"", locale);
+  return locale;
+}
+
 /* An id or a reference to one. */
 char *
 gp_fields_take_slug (GpFieldReader     *loader,

@@ -362,7 +362,6 @@ read_flow (GpFieldReader   *loader,
   const GpJsonValue *object = root;
   const GpJsonValue *service;
   const GpJsonValue *steps;
-  const GpJsonValue *format;
 
   if (root->type != GP_JSON_VALUE_OBJECT)
     {
@@ -374,24 +373,10 @@ read_flow (GpFieldReader   *loader,
 
   gp_fields_check_members (loader, object, flow_keys, &flow->extensions);
 
-  format = gp_fields_get_member (loader, object, "format", TRUE, "\"" FLOW_FORMAT "\"");
-  if (format != NULL && (flow->format = g_strdup (gp_fields_get_string_value (loader, format, "format"))) != NULL &&
-      strcmp (flow->format, FLOW_FORMAT) != 0)
-    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "format",
-              "unsupported format \"%s\": this version of Guidepost reads \"" FLOW_FORMAT "\"",
-              flow->format);
-
+  flow->format = gp_fields_take_format (loader, object, FLOW_FORMAT);
   flow->id = gp_fields_take_slug (loader, object, "id", TRUE, "a stable id such as \"renew-parking-permit\"");
-
-  flow->version = gp_fields_take_text (loader, object, "version", TRUE, "MAJOR.MINOR.PATCH");
-  if (flow->version != NULL && !gp_fields_is_version (flow->version))
-    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "version",
-              "\"version\" must be MAJOR.MINOR.PATCH, like \"1.2.0\", not \"%s\"", flow->version);
-
-  flow->locale = gp_fields_take_text (loader, object, "locale", TRUE, "a language tag such as \"en-GB\"");
-  if (flow->locale != NULL && !gp_fields_is_locale (flow->locale))
-    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "locale",
-              "\"locale\" must be a language tag such as \"en-GB\" or \"cy\", not \"%s\"", flow->locale);
+  flow->version = gp_fields_take_version (loader, object, "MAJOR.MINOR.PATCH", "1.2.0");
+  flow->locale = gp_fields_take_locale (loader, object);
 
   flow->title = gp_fields_take_text (loader, object, "title", TRUE, "what the customer wants done");
 

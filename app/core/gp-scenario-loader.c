@@ -170,22 +170,10 @@ read_scenario (GpFieldReader     *loader,
 
   gp_fields_check_members (loader, object, scenario_keys, &scenario->extensions);
 
-  node = gp_fields_get_member (loader, object, "format", TRUE, "\"" GP_SCENARIO_FORMAT "\"");
-  if (node != NULL && (scenario->format = g_strdup (gp_fields_get_string_value (loader, node, "format"))) != NULL &&
-      strcmp (scenario->format, GP_SCENARIO_FORMAT) != 0)
-    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "format",
-                     "unsupported format \"%s\": this version of Guidepost reads \"" GP_SCENARIO_FORMAT "\"",
-                     scenario->format);
-
+  scenario->format = gp_fields_take_format (loader, object, GP_SCENARIO_FORMAT);
   scenario->id = gp_fields_take_slug (loader, object, "id", TRUE, "a stable id such as \"locked-out-code-missing\"");
-  scenario->version = gp_fields_take_text (loader, object, "version", TRUE, "MAJOR.MINOR.PATCH");
-  if (scenario->version != NULL && !gp_fields_is_version (scenario->version))
-    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "version",
-                     "\"version\" must be MAJOR.MINOR.PATCH, like \"1.2.0\", not \"%s\"", scenario->version);
-  scenario->locale = gp_fields_take_text (loader, object, "locale", TRUE, "a language tag such as \"en-GB\"");
-  if (scenario->locale != NULL && !gp_fields_is_locale (scenario->locale))
-    gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "locale",
-                     "\"locale\" must be a language tag such as \"en-GB\" or \"cy\", not \"%s\"", scenario->locale);
+  scenario->version = gp_fields_take_version (loader, object, "MAJOR.MINOR.PATCH", "1.2.0");
+  scenario->locale = gp_fields_take_locale (loader, object);
   scenario->title = gp_fields_take_text (loader, object, "title", TRUE, "the scenario's name for trainers");
   scenario->summary = gp_fields_take_text (loader, object, "summary", TRUE, "one or two sentences");
 
@@ -196,14 +184,10 @@ read_scenario (GpFieldReader     *loader,
 
       gp_fields_check_members (loader, node, flow_ref_keys, &scenario->flow_extensions);
       scenario->flow_id = gp_fields_take_slug (loader, node, "id", TRUE, "the flow's id");
-      scenario->flow_version = gp_fields_take_text (loader, node, "version", TRUE, "the flow's MAJOR.MINOR.PATCH");
+      scenario->flow_version = gp_fields_take_version (loader, node, "the flow's MAJOR.MINOR.PATCH", "1.0.0");
+      /* A malformed version names no flow: checking references against one would mislead. */
       if (scenario->flow_version != NULL && !gp_fields_is_version (scenario->flow_version))
-        {
-          gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "version",
-                           "\"version\" must be MAJOR.MINOR.PATCH, like \"1.0.0\", not \"%s\"",
-                           scenario->flow_version);
-          g_clear_pointer (&scenario->flow_version, g_free);
-        }
+        g_clear_pointer (&scenario->flow_version, g_free);
       gp_fields_pop (loader, saved);
     }
 

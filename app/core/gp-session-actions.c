@@ -168,17 +168,17 @@ gp_session_fail_check (GpSession  *self,
   return check_result (self, actor, check, FALSE, error);
 }
 
-gboolean
-gp_session_report_failure (GpSession   *self,
-                           GpActor      actor,
-                           const char  *failure_id,
-                           GError     **error)
+/* A failure of the current step, reported by the customer's side or injected by a
+ * trainer: the same payload, so summaries need no flow (the fold checks the rest). */
+static gboolean
+record_failure (GpSession    *self,
+                GpActor       actor,
+                const char   *failure_id,
+                GpEventType   type,
+                GError      **error)
 {
   GpFailure *failure;
   JsonObject *payload;
-
-  g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (failure_id != NULL, FALSE);
 
   if (!gp_session_prepare (self, actor, error))
     return FALSE;
@@ -188,7 +188,19 @@ gp_session_report_failure (GpSession   *self,
   json_object_set_string_member (payload, "failure", failure_id);
   json_object_set_string_member (payload, "cause",
                                  failure != NULL ? gp_failure_cause_to_string (gp_failure_get_cause (failure)) : "");
-  return gp_session_record (self, GP_EVENT_FAILURE_REPORTED, actor, payload, error);
+  return gp_session_record (self, type, actor, payload, error);
+}
+
+gboolean
+gp_session_report_failure (GpSession   *self,
+                           GpActor      actor,
+                           const char  *failure_id,
+                           GError     **error)
+{
+  g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (failure_id != NULL, FALSE);
+
+  return record_failure (self, actor, failure_id, GP_EVENT_FAILURE_REPORTED, error);
 }
 
 gboolean
@@ -394,21 +406,10 @@ gp_session_inject_failure (GpSession   *self,
                            const char  *failure_id,
                            GError     **error)
 {
-  GpFailure *failure;
-  JsonObject *payload;
-
   g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
   g_return_val_if_fail (failure_id != NULL, FALSE);
 
-  if (!gp_session_prepare (self, actor, error))
-    return FALSE;
-
-  failure = self->current != NULL ? gp_step_lookup_failure (self->current, failure_id) : NULL;
-  payload = gp_session_payload_at_step (self);
-  json_object_set_string_member (payload, "failure", failure_id);
-  json_object_set_string_member (payload, "cause",
-                                 failure != NULL ? gp_failure_cause_to_string (gp_failure_get_cause (failure)) : "");
-  return gp_session_record (self, GP_EVENT_FAILURE_INJECTED, actor, payload, error);
+  return record_failure (self, actor, failure_id, GP_EVENT_FAILURE_INJECTED, error);
 }
 
 gboolean
