@@ -15,11 +15,13 @@ enum {
   EXIT_USAGE = 2,
 };
 
-static const char * const commands[] = { "--validate", "--list", "--export-sessions", "--help", "-h", "--version", NULL };
+static const char * const commands[] = { "--validate", "--list", "--export-sessions", "--evidence-report", "--help", "-h", "--version", NULL };
 /* Options of --export-sessions: alone they are a usage error, reported here too. */
 static const char * const export_options[] = { "--export-sessions", "--since", "--output", "--journal", NULL };
 /* Options of --join (co-browse without a display), likewise. */
 static const char * const join_options[] = { "--join", "--code", "--role", "--name", NULL };
+/* Options of --evidence-report (besides --output and --journal), likewise. */
+static const char * const evidence_options[] = { "--evidence-report", "--session", "--witness", NULL };
 
 gboolean
 gp_command_line_handles (int    argc,
@@ -38,6 +40,10 @@ gp_command_line_handles (int    argc,
       for (guint o = 0; join_options[o] != NULL; o++)
         if (strcmp (argv[i], join_options[o]) == 0 ||
             (g_str_has_prefix (argv[i], join_options[o]) && argv[i][strlen (join_options[o])] == '='))
+          return TRUE;
+      for (guint o = 0; evidence_options[o] != NULL; o++)
+        if (strcmp (argv[i], evidence_options[o]) == 0 ||
+            (g_str_has_prefix (argv[i], evidence_options[o]) && argv[i][strlen (evidence_options[o])] == '='))
           return TRUE;
     }
   return FALSE;
@@ -247,6 +253,79 @@ export_sessions (const char *format_text,
   return EXIT_VALID;
 }
 
+/* --evidence-report: the D4 evidence record of finished sessions (or the ones named). */
+static int
+evidence_report (const char  *format_text,
+                 char       **session_ids,
+                 const char  *witness,
+                 const char  *output,
+                 const char  *journal_path)
+{
+  g_autoptr(GpJournal) journal = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  const char *output_name = output != NULL ? output : "standard output";
+  GpEvidenceFormat format;
+  gboolean created;
+
+  if (strcmp (format_text, "json") == 0)
+    format = GP_EVIDENCE_FORMAT_JSON;
+  else if (strcmp (format_text, "html") == 0)
+    format = GP_EVIDENCE_FORMAT_HTML;
+  else
+    {
+      g_printerr ("guidepost: unknown evidence report format “%s”: expected html or json\n", format_text);
+      return EXIT_USAGE;
+    }
+  if (witness != NULL && !g_utf8_validate (witness, -1, NULL))
+    {
+      g_printerr ("guidepost: --witness is not valid UTF-8\n");
+      return EXIT_USAGE;
+    }
+
+  if (journal_path != NULL && !g_file_test (journal_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr ("guidepost: journal %s: no such file\n", journal_path);
+      return EXIT_USAGE;
+    }
+  journal = journal_path != NULL ? gp_journal_new_for_path (journal_path, &error)
+                                 : gp_journal_new_default (&error);
+  if (journal == NULL)
+    {
+      g_printerr ("guidepost: cannot read the journal: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  for (guint i = 0; session_ids != NULL && session_ids[i] != NULL; i++)
+    if (gp_journal_find_session (journal, session_ids[i]) == NULL)
+      {
+        g_printerr ("guidepost: journal %s: there is no session %s\n", gp_journal_get_path (journal), session_ids[i]);
+        return EXIT_USAGE;
+      }
+
+  if ((out = open_output (output, &created, &error)) == NULL)
+    {
+      g_printerr ("guidepost: cannot write %s: %s\n", output_name, error->message);
+      return EXIT_USAGE;
+    }
+
+  if (!gp_evidence_report_write (journal, (const char * const *) session_ids, format, witness, out, NULL, &error) ||
+      !g_output_stream_close (out, NULL, &error))
+    {
+      g_printerr ("guidepost: evidence report to %s failed: %s\n", output_name, error->message);
+      g_cancellable_cancel (cancellable);
+      g_output_stream_close (out, cancellable, NULL);
+      if (created && output != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+          g_file_delete (file, NULL, NULL);
+        }
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
+}
+
 /* --join: a peer without a display, for tests and trainers.  Prints every event of the
  * host's session as one JSON line, from the first, in seq order, nothing twice. */
 typedef struct {
@@ -378,6 +457,9 @@ gp_command_line_run (int    argc,
   g_autofree char *join_code = NULL;
   g_autofree char *join_role = NULL;
   g_autofree char *join_name = NULL;
+  g_autofree char *evidence_format = NULL;
+  g_auto(GStrv) evidence_sessions = NULL;
+  g_autofree char *witness = NULL;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       "Check flow or scenario files and print every problem; exit 0 if valid, 1 if invalid, 2 if unreadable", NULL },
@@ -392,6 +474,10 @@ gp_command_line_run (int    argc,
     { "code", 0, 0, G_OPTION_ARG_STRING, &join_code, "With --join: the join code", "CODE" },
     { "role", 0, 0, G_OPTION_ARG_STRING, &join_role, "With --join: observer (default) or customer", "ROLE" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &join_name, "With --join: the name shown to the agent", "NAME" },
+    { "evidence-report", 0, 0, G_OPTION_ARG_STRING, &evidence_format,
+      "Write the D4 evidence record of finished sessions as html or json; exit 0 if done, 1 if it failed, 2 on a usage error", "html|json" },
+    { "session", 0, 0, G_OPTION_ARG_STRING_ARRAY, &evidence_sessions, "With --evidence-report: only this session (repeatable)", "ID" },
+    { "witness", 0, 0, G_OPTION_ARG_STRING, &witness, "With --evidence-report: the witness statement", "TEXT" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE…]" },
     { NULL }
@@ -418,7 +504,7 @@ gp_command_line_run (int    argc,
 
   if (join != NULL)
     {
-      if (validate || list || export_format != NULL || (files != NULL && files[0] != NULL))
+      if (validate || list || export_format != NULL || evidence_format != NULL || (files != NULL && files[0] != NULL))
         {
           g_printerr ("guidepost: --join cannot be combined with other commands or files\n");
           return EXIT_USAGE;
@@ -434,6 +520,32 @@ gp_command_line_run (int    argc,
   if (validate && list)
     {
       g_printerr ("guidepost: --validate and --list cannot be combined\n");
+      return EXIT_USAGE;
+    }
+
+  if (evidence_format != NULL)
+    {
+      if (validate || list || export_format != NULL)
+        {
+          g_printerr ("guidepost: --evidence-report cannot be combined with --%s\n",
+                      validate ? "validate" : list ? "list" : "export-sessions");
+          return EXIT_USAGE;
+        }
+      if (files != NULL && files[0] != NULL)
+        {
+          g_printerr ("guidepost: --evidence-report takes no files (use --output FILE)\n");
+          return EXIT_USAGE;
+        }
+      if (since != NULL)
+        {
+          g_printerr ("guidepost: --since goes with --export-sessions\n");
+          return EXIT_USAGE;
+        }
+      return evidence_report (evidence_format, evidence_sessions, witness, output, journal);
+    }
+  if (evidence_sessions != NULL || witness != NULL)
+    {
+      g_printerr ("guidepost: --session and --witness go with --evidence-report\n");
       return EXIT_USAGE;
     }
 

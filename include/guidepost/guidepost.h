@@ -27,3 +27,4 @@
 #include <guidepost/gp-relay.h>
 #include <guidepost/gp-scenario.h>
 #include <guidepost/gp-session-replay.h>
+#include <guidepost/gp-evidence.h>
