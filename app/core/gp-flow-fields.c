@@ -618,3 +618,37 @@ gp_fields_read_object_array (GpFieldReader     *loader,
   gp_fields_pop (loader, saved);
   return all_objects;
 }
+
+/* Loaders end the same way: when the diagnostics added since @first_new hold an error,
+ * @error names the first one and how many more there are.
+ * Returns: TRUE when there was an error */
+gboolean
+gp_fields_set_invalid_error (GPtrArray  *diagnostics,
+                             guint       first_new,
+                             GError    **error)
+{
+  GpDiagnostic *first = NULL;
+  g_autofree char *text = NULL;
+  guint n_errors = 0;
+
+  for (guint i = first_new; i < diagnostics->len; i++)
+    {
+      GpDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (gp_diagnostic_get_severity (d) != GP_SEVERITY_ERROR)
+        continue;
+      if (first == NULL)
+        first = d;
+      n_errors++;
+    }
+  if (first == NULL)
+    return FALSE;
+
+  text = gp_diagnostic_to_string (first);
+  if (n_errors == 1)
+    g_set_error_literal (error, GP_FLOW_ERROR, GP_FLOW_ERROR_INVALID, text);
+  else
+    g_set_error (error, GP_FLOW_ERROR, GP_FLOW_ERROR_INVALID,
+                 "%s (and %u more problems)", text, n_errors - 1);
+  return TRUE;
+}

@@ -39,6 +39,7 @@ guint64 gp_fields_check_members (GpFieldReader *loader, const GpJsonValue *objec
 const GpJsonValue * gp_fields_get_member (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
 const char * gp_fields_get_string_value (GpFieldReader *loader, const GpJsonValue *node, const char *key);
 char * gp_fields_take_text (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
+gboolean gp_fields_set_invalid_error (GPtrArray *diagnostics, guint first_new, GError **error);
 char * gp_fields_take_format (GpFieldReader *loader, const GpJsonValue *object, const char *expected);
 char * gp_fields_take_version (GpFieldReader *loader, const GpJsonValue *object, const char *what, const char *example);
 char * gp_fields_take_locale (GpFieldReader *loader, const GpJsonValue *object);

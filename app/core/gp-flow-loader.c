@@ -608,27 +608,8 @@ gp_flow_load_bytes (GBytes     *bytes,
   gp_flow_validate (flow, file_name, loader.graph_sound, diagnostics);
 
   /* The error names the first problem; the diagnostics have them all. */
-  for (guint i = first_new; i < diagnostics->len; i++)
-    {
-      GpDiagnostic *first = g_ptr_array_index (diagnostics, i);
-      g_autofree char *text = NULL;
-      guint n_errors = 0;
-
-      if (gp_diagnostic_get_severity (first) != GP_SEVERITY_ERROR)
-        continue;
-
-      for (guint j = i; j < diagnostics->len; j++)
-        if (gp_diagnostic_get_severity (g_ptr_array_index (diagnostics, j)) == GP_SEVERITY_ERROR)
-          n_errors++;
-
-      text = gp_diagnostic_to_string (first);
-      if (n_errors == 1)
-        g_set_error_literal (error, GP_FLOW_ERROR, GP_FLOW_ERROR_INVALID, text);
-      else
-        g_set_error (error, GP_FLOW_ERROR, GP_FLOW_ERROR_INVALID,
-                     "%s (and %u more problems)", text, n_errors - 1);
-      return NULL;
-    }
+  if (gp_fields_set_invalid_error (diagnostics, first_new, error))
+    return NULL;
 
   return g_steal_pointer (&flow);
 }

@@ -461,20 +461,8 @@ gp_scenario_load_bytes (GBytes         *bytes,
   if (flow != NULL)
     check_references (&loader, scenario, flow);
 
-  if (loader.n_errors > 0)
-    {
-      g_autofree char *text = NULL;
-
-      for (guint i = first_new; i < diagnostics->len && text == NULL; i++)
-        if (gp_diagnostic_get_severity (g_ptr_array_index (diagnostics, i)) == GP_SEVERITY_ERROR)
-          text = gp_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
-      if (loader.n_errors == 1)
-        g_set_error_literal (error, GP_FLOW_ERROR, GP_FLOW_ERROR_INVALID, text);
-      else
-        g_set_error (error, GP_FLOW_ERROR, GP_FLOW_ERROR_INVALID,
-                     "%s (and %u more problems)", text, loader.n_errors - 1);
-      return NULL;
-    }
+  if (gp_fields_set_invalid_error (diagnostics, first_new, error))
+    return NULL;
   return g_steal_pointer (&scenario);
 }
 
