@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sys/wait.h>
 
 #include "gp-test-utils.h"
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <string.h>
 #include <guidepost/guidepost.h>
 
@@ -138,4 +139,60 @@ gp_test_describe_diagnostics (GPtrArray *diagnostics)
                               line);
     }
   return g_string_free (text, FALSE);
+}
+
+/* What a run of the guidepost program left behind. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} GpTestRun;
+
+static inline void
+gp_test_run_clear (GpTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GpTestRun, gp_test_run_clear)
+
+/* Runs the guidepost program (GUIDEPOST_BINARY) as a user without a display would:
+ * DISPLAY unset, LC_ALL=C.UTF-8, in @dist_dir (nullable: a folder under the tests'
+ * source folder, "" for that folder itself) and with XDG_DATA_HOME=@data_home when not
+ * NULL.  The arguments end with NULL. */
+static inline void
+gp_test_run_guidepost (GpTestRun  *run,
+                       const char *dist_dir,
+                       const char *data_home,
+                       const char *first_arg,
+                       ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cwd = dist_dir != NULL ? g_test_build_filename (G_TEST_DIST, dist_dir, NULL) : NULL;
+  const char *binary = g_getenv ("GUIDEPOST_BINARY");
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (char *) binary);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  if (data_home != NULL)
+    envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
 }

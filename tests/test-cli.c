@@ -1,63 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <sys/wait.h>
 
 #include "gp-test-utils.h"
 
 /* The guidepost program's display-free commands, run as a user would, with no display. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_guidepost (Run        *run,
-               const char *first_arg,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *corpus = g_test_build_filename (G_TEST_DIST, "corpus", NULL);
-  const char *binary = g_getenv ("GUIDEPOST_BINARY");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (char *) binary);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* Prove that no display is needed. */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-
-  g_spawn_sync (corpus, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_valid_file (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GpTestRun) run = { 0 };
 
-  run_guidepost (&run, "--validate", "valid/worked-example.json", NULL);
+  gp_test_run_guidepost (&run, "corpus", NULL, "--validate", "valid/worked-example.json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "valid/worked-example.json: valid"));
@@ -66,9 +18,9 @@ test_valid_file (void)
 static void
 test_pointer_error (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GpTestRun) run = { 0 };
 
-  run_guidepost (&run, "--validate", "broken/semantic-missing-reference-next.json", NULL);
+  gp_test_run_guidepost (&run, "corpus", NULL, "--validate", "broken/semantic-missing-reference-next.json", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.out, "broken/semantic-missing-reference-next.json#/steps/"));
   g_assert_nonnull (strstr (run.out, ": error: there is no step with id"));
@@ -78,7 +30,7 @@ test_pointer_error (void)
 static void
 test_syntax_error (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GpTestRun) run = { 0 };
   g_autofree char *manifest_path = g_test_build_filename (G_TEST_DIST, "corpus", "manifest.tsv", NULL);
   g_autofree char *manifest = NULL;
   g_autofree char *expected = NULL;
@@ -95,7 +47,7 @@ test_syntax_error (void)
 
     fields = g_strsplit (first_line, "\t", -1);
     file = g_strconcat ("broken/", fields[0], NULL);
-    run_guidepost (&run, "--validate", file, NULL);
+    gp_test_run_guidepost (&run, "corpus", NULL, "--validate", file, NULL);
     expected = g_strdup_printf ("broken/%s:%s: error: ", fields[0], fields[2]);
   }
   g_assert_cmpint (run.status, ==, 1);
@@ -105,9 +57,9 @@ test_syntax_error (void)
 static void
 test_warnings_only (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GpTestRun) run = { 0 };
 
-  run_guidepost (&run, "--validate", "broken/warning-no-offer.json", NULL);
+  gp_test_run_guidepost (&run, "corpus", NULL, "--validate", "broken/warning-no-offer.json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "broken/warning-no-offer.json#/steps: warning: no step offers an additional service\n");
 }
@@ -115,7 +67,7 @@ test_warnings_only (void)
 static void
 test_every_problem_listed (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GpTestRun) run = { 0 };
   g_autofree char *path = NULL;
   g_autoptr(GBytes) base = gp_test_read_fixture ("base.json");
   g_autoptr(JsonNode) root = gp_test_parse (base);
@@ -129,7 +81,7 @@ test_every_problem_listed (void)
   path = g_build_filename (g_get_tmp_dir (), "three-problems.json", NULL);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (edited, NULL), g_bytes_get_size (edited), NULL));
 
-  run_guidepost (&run, "--validate", path, NULL);
+  gp_test_run_guidepost (&run, "corpus", NULL, "--validate", path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   lines = g_strsplit (g_strchomp (run.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
@@ -142,31 +94,31 @@ static void
 test_usage_and_unreadable (void)
 {
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--validate", NULL);
+    gp_test_run_guidepost (&run, "corpus", NULL, "--validate", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--validate needs at least one FILE"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--validate", "--no-such-option", "valid/minimal.json", NULL);
+    gp_test_run_guidepost (&run, "corpus", NULL, "--validate", "--no-such-option", "valid/minimal.json", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
     /* Unreadable beats invalid beats valid. */
-    run_guidepost (&run, "--validate", "valid/minimal.json", "broken/semantic-unreachable.json",
+    gp_test_run_guidepost (&run, "corpus", NULL, "--validate", "valid/minimal.json", "broken/semantic-unreachable.json",
                    "no-such-file.json", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.out, "no-such-file.json#: error: "));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--validate", "valid/minimal.json", "broken/semantic-unreachable.json", NULL);
+    gp_test_run_guidepost (&run, "corpus", NULL, "--validate", "valid/minimal.json", "broken/semantic-unreachable.json", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
 }
@@ -174,10 +126,10 @@ test_usage_and_unreadable (void)
 static void
 test_list (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(GpTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_guidepost (&run, "--list", NULL);
+  gp_test_run_guidepost (&run, "corpus", NULL, "--list", NULL);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (g_strchomp (run.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >=, 4);

@@ -517,50 +517,6 @@ test_html (Fixture       *f,
 
 /* The command line */
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_guidepost (Run        *run,
-               const char *first_arg,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("GUIDEPOST_BINARY");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (char *) binary);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -568,10 +524,10 @@ test_cli (Fixture       *f,
   g_autofree char *output = g_build_filename (g_get_tmp_dir (), "evidence.html", NULL);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autofree char *contents = NULL;
 
-    run_guidepost (&run, "--evidence-report", "html", "--witness", WITNESS, "--output", output,
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "html", "--witness", WITNESS, "--output", output,
                    "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
@@ -582,11 +538,11 @@ test_cli (Fixture       *f,
     assert_no_private_words (contents);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autoptr(JsonNode) root = NULL;
     JsonObject *report;
 
-    run_guidepost (&run, "--evidence-report", "json", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "json", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     report = parse_report (run.out, &root);
     g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (report, "witness_statement")));
@@ -594,17 +550,17 @@ test_cli (Fixture       *f,
     assert_no_private_words (run.out);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autoptr(JsonNode) root = NULL;
     JsonArray *sessions;
 
-    run_guidepost (&run, "--evidence-report=json", "--session", f->system_id, "--session=" , "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report=json", "--session", f->system_id, "--session=" , "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "there is no session"));
     g_clear_pointer (&run.out, g_free);
     g_clear_pointer (&run.err, g_free);
 
-    run_guidepost (&run, "--evidence-report=json", "--session", f->system_id, "--session", f->new_id,
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report=json", "--session", f->system_id, "--session", f->new_id,
                    "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     sessions = json_object_get_array_member (parse_report (run.out, &root), "sessions");
@@ -613,56 +569,56 @@ test_cli (Fixture       *f,
     g_assert_cmpstr (json_array_get_string_element (sessions, 1), ==, f->new_id);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--evidence-report", "pdf", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "pdf", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "unknown evidence report format “pdf”"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--evidence-report", "json", "--session", "no-such-session", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "json", "--session", "no-such-session", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "no-such-session"));
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "missing.db", NULL);
 
-    run_guidepost (&run, "--evidence-report", "json", "--journal", missing, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "json", "--journal", missing, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, missing));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autofree char *garbage = g_build_filename (g_get_tmp_dir (), "garbage.db", NULL);
 
     g_assert_true (g_file_set_contents (garbage, "this is not a database, not at all, no no no no no no", -1, NULL));
-    run_guidepost (&run, "--evidence-report", "html", "--journal", garbage, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "html", "--journal", garbage, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, garbage));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--evidence-report", "html", "--output", "/nonexistent-dir/out.html", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "html", "--output", "/nonexistent-dir/out.html", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "cannot write /nonexistent-dir/out.html"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--witness", "Seen", NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--witness", "Seen", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "go with --evidence-report"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--evidence-report", "json", "--export-sessions", "csv", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "json", "--export-sessions", "csv", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
 }
@@ -673,7 +629,7 @@ test_cli_failure (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *output = g_build_filename (g_get_tmp_dir (), "damaged.html", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(GpTestRun) run = { 0 };
   sqlite3 *db = NULL;
 
   g_clear_object (&f->journal);
@@ -681,7 +637,7 @@ test_cli_failure (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "UPDATE events SET payload = 'not json' WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  run_guidepost (&run, "--evidence-report", "html", "--output", output, "--journal", f->path, NULL);
+  gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "html", "--output", output, "--journal", f->path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "evidence report to"));
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));

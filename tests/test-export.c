@@ -508,49 +508,6 @@ test_export_one (Fixture       *f,
 
 /* The command line */
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_guidepost (Run        *run,
-               const char *first_arg,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("GUIDEPOST_BINARY");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (char *) binary);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (Fixture       *f,
           gconstpointer  data)
@@ -558,10 +515,10 @@ test_cli (Fixture       *f,
   g_autofree char *output = g_build_filename (g_get_tmp_dir (), "sessions.csv", NULL);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autoptr(GPtrArray) rows = NULL;
 
-    run_guidepost (&run, "--export-sessions", "csv", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "csv", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, "");
     rows = parse_csv (run.out);
@@ -569,11 +526,11 @@ test_cli (Fixture       *f,
     g_assert_null (strstr (run.out, "zq-"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autofree char *contents = NULL;
     g_autoptr(GPtrArray) rows = NULL;
 
-    run_guidepost (&run, "--export-sessions=csv", "--since", "2021-01-01", "--output", output,
+    gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions=csv", "--since", "2021-01-01", "--output", output,
                    "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
@@ -582,10 +539,10 @@ test_cli (Fixture       *f,
     g_assert_cmpuint (rows->len, ==, 4);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autoptr(JsonNode) root = NULL;
 
-    run_guidepost (&run, "--export-sessions", "json", "--since", "2020-03-01T10:00:00Z", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "json", "--since", "2020-03-01T10:00:00Z", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     root = gp_json_parse_strict (run.out, strlen (run.out), 128, NULL, NULL, NULL);
     g_assert_nonnull (root);
@@ -593,48 +550,48 @@ test_cli (Fixture       *f,
     g_assert_nonnull (strstr (run.out, MARKER_NOTE));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--export-sessions", "xml", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "xml", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "unknown export format “xml”"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--export-sessions", "csv", "--since", "2021-13-45", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "csv", "--since", "2021-13-45", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "“2021-13-45” is not a date"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--export-sessions", "csv", "--output", "/nonexistent-dir/out.csv", "--journal", f->path, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "csv", "--output", "/nonexistent-dir/out.csv", "--journal", f->path, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "cannot write /nonexistent-dir/out.csv"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autofree char *missing = g_build_filename (g_get_tmp_dir (), "missing.db", NULL);
 
-    run_guidepost (&run, "--export-sessions", "csv", "--journal", missing, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "csv", "--journal", missing, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, missing));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autofree char *garbage = g_build_filename (g_get_tmp_dir (), "garbage.db", NULL);
 
     g_assert_true (g_file_set_contents (garbage, "this is not a database, not at all, no no no no no no", -1, NULL));
-    run_guidepost (&run, "--export-sessions", "csv", "--journal", garbage, NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "csv", "--journal", garbage, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, garbage));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, "--since", "2021-01-01", NULL);
+    gp_test_run_guidepost (&run, NULL, NULL, "--since", "2021-01-01", NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "go with --export-sessions"));
   }
@@ -646,7 +603,7 @@ test_cli_failure (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *output = g_build_filename (g_get_tmp_dir (), "damaged.json", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(GpTestRun) run = { 0 };
   sqlite3 *db = NULL;
 
   g_clear_object (&f->journal);
@@ -654,7 +611,7 @@ test_cli_failure (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "UPDATE events SET payload = 'not json' WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  run_guidepost (&run, "--export-sessions", "json", "--output", output, "--journal", f->path, NULL);
+  gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "json", "--output", output, "--journal", f->path, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "export to"));
   g_assert_nonnull (strstr (run.err, "damaged"));

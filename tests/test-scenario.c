@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 #include "gp-test-utils.h"
@@ -322,55 +321,6 @@ test_broken (gconstpointer data)
   g_assert_null (scenario);
 }
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the real binary in tests/, with its own empty or prepared data folder. */
-static void
-run_guidepost (Run        *run,
-               const char *data_home,
-               const char *first_arg,
-               ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tests = g_strdup (g_test_get_dir (G_TEST_DIST));
-  const char *binary = g_getenv ("GUIDEPOST_BINARY");
-  int wait_status = 0;
-  va_list args;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (char *) binary);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-
-  g_spawn_sync (tests, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static void
 test_cli (void)
 {
@@ -382,9 +332,9 @@ test_cli (void)
   g_assert_nonnull (data_home);
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, data_home, "--validate", shipped, NULL);
+    gp_test_run_guidepost (&run, "", data_home, "--validate", shipped, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
     expected = g_strdup_printf ("%s: valid (scenario locked-out-code-missing 1.0.0 for regain-online-banking 1.0.0, "
@@ -392,9 +342,9 @@ test_cli (void)
     g_assert_cmpstr (run.err, ==, expected);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, data_home, "--validate",
+    gp_test_run_guidepost (&run, "", data_home, "--validate",
                    "scenario-corpus/broken/semantic-missing-reference-inject-other-step.json", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "scenario-corpus/broken/semantic-missing-reference-inject-other-step.json#/script/0/inject: "
@@ -403,32 +353,32 @@ test_cli (void)
                      "invalid: 1 error, 0 warnings\n");
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, data_home, "--validate", "scenario-corpus/broken/syntax-duplicate-key.json", NULL);
+    gp_test_run_guidepost (&run, "", data_home, "--validate", "scenario-corpus/broken/syntax-duplicate-key.json", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_true (g_str_has_prefix (run.out, "scenario-corpus/broken/syntax-duplicate-key.json:16:5: error: "));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
     /* A flow and a scenario in one run; the flow folder is empty, so an unknown flow is named. */
-    run_guidepost (&run, data_home, "--validate", "corpus/valid/worked-example.json",
+    gp_test_run_guidepost (&run, "", data_home, "--validate", "corpus/valid/worked-example.json",
                    "scenario-corpus/broken/semantic-missing-reference-flow-id.json", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.out, "#/flow/id: error: flow \"reset-online-banking\" is not available"));
     g_assert_nonnull (strstr (run.err, "corpus/valid/worked-example.json: valid (order-replacement-card"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
 
-    run_guidepost (&run, data_home, "--validate", "scenario-corpus/no-such-file.json", NULL);
+    gp_test_run_guidepost (&run, "", data_home, "--validate", "scenario-corpus/no-such-file.json", NULL);
     g_assert_cmpint (run.status, ==, 2);
   }
 
   /* A scenario for a flow that is only in the user's flow folder. */
   {
-    g_auto(Run) run = { 0 };
+    g_auto(GpTestRun) run = { 0 };
     g_autofree char *flows_dir = g_build_filename (data_home, "guidepost", "flows", NULL);
     g_autofree char *flow_copy = g_build_filename (flows_dir, "order-replacement-card.en-GB.json", NULL);
     g_autofree char *scenario_path = g_build_filename (data_home, "card.json", NULL);
@@ -444,7 +394,7 @@ test_cli (void)
     g_assert_cmpint (g_mkdir_with_parents (flows_dir, 0700), ==, 0);
     g_assert_true (g_file_set_contents (flow_copy, g_bytes_get_data (flow, NULL), g_bytes_get_size (flow), NULL));
     g_assert_true (g_file_set_contents (scenario_path, scenario, -1, NULL));
-    run_guidepost (&run, data_home, "--validate", scenario_path, NULL);
+    gp_test_run_guidepost (&run, "", data_home, "--validate", scenario_path, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "");
 
