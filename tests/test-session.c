@@ -786,7 +786,7 @@ random_action (GpSession *s,
   g_autoptr(GError) error = NULL;
   gboolean ok = FALSE;
   guint before = gp_session_get_n_events (s);
-  int pick = g_rand_int_range (rand, 0, 100);
+  int pick = g_rand_int_range (rand, 0, 103);
 
   if (gp_step_get_kind (step) == GP_STEP_KIND_END && pick < 30)
     ok = gp_session_end (s, actor, gp_step_get_outcome (step), &error);
@@ -833,6 +833,15 @@ random_action (GpSession *s,
                                     gp_failure_get_id (gp_step_get_failure (step, g_rand_int_range (rand, 0, gp_step_get_n_failures (step)))), &error);
   else if (pick < 100)
     ok = gp_session_clear_failure (s, g_rand_int_range (rand, 0, 4) != 0 ? GP_ACTOR_TRAINER : actor, &error);
+  else if (pick < 101)
+    ok = gp_session_start_scenario (s, g_rand_int_range (rand, 0, 4) != 0 ? GP_ACTOR_TRAINER : actor,
+                                    "a-scenario", "1.0.0", g_rand_int_range (rand, 0, 3),
+                                    g_rand_boolean (rand), &error);
+  else if (pick < 102)
+    ok = gp_session_hand_driving (s, g_rand_int_range (rand, 0, 4) != 0 ? GP_ACTOR_TRAINER : actor,
+                                  g_rand_boolean (rand) ? "Ada" : "Ben", &error);
+  else if (pick < 103)
+    ok = gp_session_take_back_driving (s, g_rand_int_range (rand, 0, 4) != 0 ? GP_ACTOR_TRAINER : actor, &error);
   else
     return;
 
@@ -1152,6 +1161,85 @@ test_notify (void)
   g_assert_finalize_object (g_steal_pointer (&s));
 }
 
+/* Training: the scenario played and the classroom's driving.  Only the trainer, only in
+ * training mode; a scenario once and before the first step is done; one trainee drives. */
+static void
+test_rule_training (void)
+{
+  g_autoptr(GpFlow) flow = load_base ();
+  TestClock clock, clock2, clock3;
+  g_autoptr(GpSession) assisted = session_at_sign_in (flow, &clock2);
+  g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_TRAINING, &clock);
+  g_autoptr(GpSession) late = new_session (flow, GP_SESSION_MODE_TRAINING, &clock3);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GpSession) replayed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *replayed_state = NULL;
+  GpScenarioRun run;
+
+  g_assert_true (gp_scenario_run_from_string ("assessment", &run));
+  g_assert_cmpint (run, ==, GP_SCENARIO_RUN_ASSESSMENT);
+  g_assert_false (gp_scenario_run_from_string ("exam", &run));
+
+  assert_refused (assisted, gp_session_start_scenario (assisted, GP_ACTOR_TRAINER, "sc", "1.0.0",
+                                                       GP_SCENARIO_RUN_PRACTICE, TRUE, E),
+                  GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_refused (assisted, gp_session_hand_driving (assisted, GP_ACTOR_TRAINER, "Ada", E),
+                  GP_SESSION_ERROR_NOT_ALLOWED);
+
+  g_assert_null (gp_session_get_scenario_id (s));
+  g_assert_true (gp_session_get_hints_allowed (s));
+  assert_refused (s, gp_session_start_scenario (s, GP_ACTOR_AGENT, "sc", "1.0.0",
+                                                GP_SCENARIO_RUN_PRACTICE, TRUE, E),
+                  GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_refused (s, gp_session_start_scenario (s, GP_ACTOR_TRAINER, "sc", "1.0.0",
+                                                GP_SCENARIO_RUN_NONE, TRUE, E),
+                  GP_SESSION_ERROR_INVALID_ARGUMENT);
+  assert_refused (s, gp_session_start_scenario (s, GP_ACTOR_TRAINER, "", "1.0.0",
+                                                GP_SCENARIO_RUN_PRACTICE, TRUE, E),
+                  GP_SESSION_ERROR_INVALID_ARGUMENT);
+  assert_ok (gp_session_start_scenario (s, GP_ACTOR_TRAINER, "sc", "1.2.0",
+                                        GP_SCENARIO_RUN_ASSESSMENT, FALSE, E));
+  g_assert_cmpstr (gp_session_get_scenario_id (s), ==, "sc");
+  g_assert_cmpint (gp_session_get_scenario_run (s), ==, GP_SCENARIO_RUN_ASSESSMENT);
+  g_assert_false (gp_session_get_hints_allowed (s));
+  assert_refused (s, gp_session_start_scenario (s, GP_ACTOR_TRAINER, "sc", "1.2.0",
+                                                GP_SCENARIO_RUN_PRACTICE, TRUE, E),
+                  GP_SESSION_ERROR_ALREADY_DONE);
+  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  g_assert_cmpstr (current_id (s), ==, "sign-in");
+  assert_refused (s, gp_session_reveal_hint (s, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_NOT_ALLOWED);
+
+  /* Too late once a step is done. */
+  assert_ok (gp_session_next (late, GP_ACTOR_CUSTOMER, E));
+  assert_refused (late, gp_session_start_scenario (late, GP_ACTOR_TRAINER, "sc", "1.0.0",
+                                                   GP_SCENARIO_RUN_PRACTICE, TRUE, E),
+                  GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_ok (gp_session_reveal_hint (late, GP_ACTOR_AGENT, E));
+
+  /* The classroom's driving. */
+  assert_refused (s, gp_session_take_back_driving (s, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_refused (s, gp_session_hand_driving (s, GP_ACTOR_AGENT, "Ada", E), GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_refused (s, gp_session_hand_driving (s, GP_ACTOR_TRAINER, "", E), GP_SESSION_ERROR_INVALID_ARGUMENT);
+  assert_ok (gp_session_hand_driving (s, GP_ACTOR_TRAINER, "Ada", E));
+  g_assert_cmpstr (gp_session_get_driving_trainee (s), ==, "Ada");
+  assert_refused (s, gp_session_hand_driving (s, GP_ACTOR_TRAINER, "Ben", E), GP_SESSION_ERROR_ALREADY_DONE);
+  assert_refused (s, gp_session_take_back_driving (s, GP_ACTOR_CUSTOMER, E), GP_SESSION_ERROR_NOT_ALLOWED);
+  assert_ok (gp_session_take_back_driving (s, GP_ACTOR_TRAINER, E));
+  g_assert_null (gp_session_get_driving_trainee (s));
+  assert_ok (gp_session_hand_driving (s, GP_ACTOR_TRAINER, "Ben", E));
+
+  /* The same state from the events. */
+  events = copy_events (s, gp_session_get_n_events (s));
+  replayed = gp_session_new_from_events (flow, events, &error);
+  g_assert_no_error (error);
+  state = gp_session_describe_state (s);
+  replayed_state = gp_session_describe_state (replayed);
+  g_assert_cmpstr (state, ==, replayed_state);
+  g_assert_nonnull (strstr (state, "training: scenario=sc run=assessment hints=0 trainee=Ben"));
+}
+
 /* Training: the fault console.  Only the trainer, only in training mode, a failure of
  * the current step, one at a time; entering another step clears it. */
 static void
@@ -1317,6 +1405,7 @@ main (int   argc,
   g_test_add_func ("/guidepost/session/rules/records", test_rule_records);
   g_test_add_func ("/guidepost/session/rules/end", test_rule_end);
   g_test_add_func ("/guidepost/session/rules/fault-console", test_rule_fault_console);
+  g_test_add_func ("/guidepost/session/rules/training", test_rule_training);
   g_test_add_func ("/guidepost/session/time-and-path", test_time_and_path);
   g_test_add_func ("/guidepost/session/replay/inconsistent", test_replay_inconsistent);
   g_test_add_func ("/guidepost/session/replay/cut", test_replay_cut);

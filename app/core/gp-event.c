@@ -27,7 +27,8 @@ static const char * const event_type_names[] = {
   "recovery-taken", "retry-limit-reached", "offer-presented", "offer-answered",
   "driver-changed", "note-added", "escalated", "complaint-logged",
   "satisfaction-recorded", "ended", "handoff-requested", "handed-off",
-  "failure-injected", "failure-cleared",
+  "failure-injected", "failure-cleared", "scenario-started", "driving-handed",
+  "driving-taken-back",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (event_type_names) == GP_EVENT_LAST + 1);
 

@@ -69,6 +69,12 @@ struct _GpSession
   GpOutcome           outcome;
   GHashTable         *handoff_codes;    /* codes requested in self-service, a set */
   gboolean            handed_off;
+  /* Training (gp-session-training.c): the scenario played, and the trainee driving a
+   * classroom session. */
+  char               *scenario_id;
+  GpScenarioRun       scenario_run;
+  gboolean            hints_allowed;
+  char               *driving_trainee;
   gint64              entered_mono;
   gint64              last_mono;
 };
@@ -102,6 +108,9 @@ gboolean    gp_session_prepare          (GpSession    *self,
                                          GError      **error);
 /* Returns: (transfer full): a payload naming the current step */
 JsonObject *gp_session_payload_at_step  (GpSession    *self);
+
+/* gp-session-training.c */
+gboolean gp_session_apply_training (GpSession *self, GpEvent *event, GError **error);
 
 gboolean gp_priority_from_string (const char *text,
                                   GpPriority *priority);

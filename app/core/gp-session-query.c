@@ -97,6 +97,10 @@ gp_session_describe_state (GpSession *self)
   g_string_append_printf (text, "satisfaction: %d %u\n", self->satisfaction_recorded, self->satisfaction);
   g_string_append_printf (text, "left: %u steps, %.1f s\n", gp_session_get_steps_left (self),
                           gp_session_get_seconds_left (self));
+  g_string_append_printf (text, "training: scenario=%s run=%s hints=%d trainee=%s\n",
+                          self->scenario_id ? self->scenario_id : "-",
+                          gp_scenario_run_to_string (self->scenario_run), self->hints_allowed,
+                          self->driving_trainee ? self->driving_trainee : "-");
   g_string_append_printf (text, "ended: %d outcome=%s\n", self->ended, gp_outcome_to_string (self->outcome));
   if (g_hash_table_size (self->handoff_codes) > 0)
     {

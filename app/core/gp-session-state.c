@@ -31,6 +31,7 @@ gp_session_state_init (GpSession *self)
   self->handoff_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->driver = GP_ACTOR_CUSTOMER;
   self->outcome = GP_OUTCOME_NONE;
+  self->hints_allowed = TRUE;
 }
 
 void
@@ -55,6 +56,8 @@ gp_session_state_clear (GpSession *self)
   g_clear_pointer (&self->escalated_to, g_free);
   g_clear_pointer (&self->proposed_to, g_free);
   g_clear_pointer (&self->proposed_reason, g_free);
+  g_clear_pointer (&self->scenario_id, g_free);
+  g_clear_pointer (&self->driving_trainee, g_free);
 }
 
 /* Reads "step" and checks that it names the current step. */
@@ -236,6 +239,9 @@ apply_hint (GpSession  *self,
 
   if (!at_current_step (self, event, error) || !gp_session_payload_int (event, "level", &level, error))
     return FALSE;
+  if (!self->hints_allowed)
+    FAIL (NOT_ALLOWED, "hints are not allowed in this %s of scenario “%s”",
+          gp_scenario_run_to_string (self->scenario_run), self->scenario_id);
   if (used >= n_hints)
     FAIL (OUT_OF_RANGE, "“%s” has %u hints and all of them are shown", id, n_hints);
   if (level != used + 1)
@@ -811,6 +817,12 @@ gp_session_apply (GpSession  *self,
     case GP_EVENT_FAILURE_INJECTED:
     case GP_EVENT_FAILURE_CLEARED:
       if (!apply_injection (self, event, error))
+        return FALSE;
+      break;
+    case GP_EVENT_SCENARIO_STARTED:
+    case GP_EVENT_DRIVING_HANDED:
+    case GP_EVENT_DRIVING_TAKEN_BACK:
+      if (!gp_session_apply_training (self, event, error))
         return FALSE;
       break;
     default:

@@ -273,6 +273,17 @@ gp_event_describe (GpEvent *event,
     case GP_EVENT_FAILURE_CLEARED:
       /* Translators: %s is a failure's id */
       return g_strdup_printf (_("Trainer cleared failure “%s”"), member (payload, "failure"));
+    case GP_EVENT_SCENARIO_STARTED:
+      /* Translators: %s is a training scenario's id */
+      return g_strdup_printf (g_strcmp0 (member (payload, "run"), "assessment") == 0
+                              ? _("Assessment of scenario “%s” began")
+                              : _("Practice of scenario “%s” began"), member (payload, "scenario"));
+    case GP_EVENT_DRIVING_HANDED:
+      /* Translators: %s is a trainee's name */
+      return g_strdup_printf (_("Trainer handed the driving to %s"), member (payload, "trainee"));
+    case GP_EVENT_DRIVING_TAKEN_BACK:
+      /* Translators: %s is a trainee's name */
+      return g_strdup_printf (_("Trainer took the driving back from %s"), member (payload, "trainee"));
     case GP_EVENT_HANDED_OFF:
     default:
       return g_strdup (_("An agent took over the session"));

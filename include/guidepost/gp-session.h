@@ -29,6 +29,14 @@ typedef enum {
   GP_OFFER_ANSWER_LATER,
 } GpOfferAnswer;
 
+/* How a trainee plays a scenario: practice gives feedback after each action, an
+ * assessment only at the end.  NONE: no scenario is played. */
+typedef enum {
+  GP_SCENARIO_RUN_NONE,
+  GP_SCENARIO_RUN_PRACTICE,
+  GP_SCENARIO_RUN_ASSESSMENT,
+} GpScenarioRun;
+
 #define GP_TYPE_SESSION_MODE (gp_session_mode_get_type ())
 #define GP_TYPE_FAMILIARITY  (gp_familiarity_get_type ())
 #define GP_TYPE_OUTCOME      (gp_outcome_get_type ())
@@ -43,6 +51,10 @@ gboolean    gp_session_mode_from_string (const char    *text,
                                          GpSessionMode *mode);
 const char *gp_familiarity_to_string    (GpFamiliarity  familiarity);
 const char *gp_offer_answer_to_string   (GpOfferAnswer  answer);
+/* "none", "practice", "assessment" */
+const char *gp_scenario_run_to_string   (GpScenarioRun  run);
+gboolean    gp_scenario_run_from_string (const char    *text,
+                                         GpScenarioRun *run);
 
 #define GP_SESSION_ERROR (gp_session_error_quark ())
 typedef enum {
@@ -157,6 +169,16 @@ gboolean gp_session_end                (GpSession *self, GpActor actor, GpOutcom
  * without an event.  The trainee still reports it and takes its recovery as usual. */
 gboolean gp_session_inject_failure     (GpSession *self, GpActor actor, const char *failure_id, GError **error);
 gboolean gp_session_clear_failure      (GpSession *self, GpActor actor, GError **error);
+/* Training: records which scenario (id and version) is played and how; once per session,
+ * training mode only, before the first step is completed.  With @hints_allowed FALSE the
+ * session refuses hint-revealed from then on. */
+gboolean gp_session_start_scenario     (GpSession *self, GpActor actor, const char *scenario_id,
+                                        const char *scenario_version, GpScenarioRun run,
+                                        gboolean hints_allowed, GError **error);
+/* Training classroom: the trainer lets the trainee called @trainee play the agent, and
+ * takes the driving back.  One trainee at a time; training mode only; trainer only. */
+gboolean gp_session_hand_driving       (GpSession *self, GpActor actor, const char *trainee, GError **error);
+gboolean gp_session_take_back_driving  (GpSession *self, GpActor actor, GError **error);
 
 /* State, derived from the events. */
 const char    *gp_session_get_id            (GpSession *self);
@@ -194,6 +216,12 @@ gboolean       gp_session_get_proposed_escalation (GpSession   *self,
                                                    const char **reason);
 /* Returns: (transfer none) (nullable): the failure injected at the current step, if any */
 GpFailure     *gp_session_get_injected_failure (GpSession *self);
+/* Returns: (nullable): the scenario played (training), see gp_session_start_scenario() */
+const char    *gp_session_get_scenario_id   (GpSession *self);
+GpScenarioRun  gp_session_get_scenario_run  (GpSession *self);
+gboolean       gp_session_get_hints_allowed (GpSession *self);
+/* Returns: (nullable): the trainee the trainer handed the driving to, if any */
+const char    *gp_session_get_driving_trainee (GpSession *self);
 /* Returns: (transfer full): every part of the state as one canonical text, for comparing */
 char          *gp_session_describe_state    (GpSession *self);
 
