@@ -9,6 +9,7 @@
 #include <guidepost/gp-session-export.h>
 
 #include "gp-application.h"
+#include "gp-evidence-window.h"
 #include "gp-flow-row.h"
 #include "gp-journal-row.h"
 #include "gp-preferences-window.h"
@@ -567,6 +568,63 @@ read_file (GFile *file)
   return contents;
 }
 
+/* Evidence Report: the trainer's witness statement goes into the report exactly as typed
+ * (escaped in HTML); blank space is no statement; a file that cannot be written is named. */
+static void
+test_evidence_window (GtkWidget *sessions)
+{
+  g_autoptr(GFile) html_file = g_file_new_build_filename (g_get_user_data_dir (), "evidence.html", NULL);
+  g_autoptr(GFile) json_file = g_file_new_build_filename (g_get_user_data_dir (), "evidence.json", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_build_filename (g_get_user_data_dir (), "no-such-folder", "e.html", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *blank = NULL;
+  g_autofree char *typed = NULL;
+  const char *statement = "I watched Sam explain <why> the code is needed & calm the customer.\nSecond line.";
+  GpEvidenceWindow *evidence;
+  AdwActionRow *sessions_row;
+  JsonObject *root;
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (sessions, "sessions.evidence", NULL));
+  evidence = GP_EVIDENCE_WINDOW (wait_for_toplevel (GP_TYPE_EVIDENCE_WINDOW));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (evidence)) == GTK_WINDOW (sessions));
+  sessions_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (evidence), GP_TYPE_EVIDENCE_WINDOW, "sessions_row"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sessions_row), "1 finished session"));
+
+  gp_evidence_window_set_witness (evidence, "  \n\t ");
+  blank = gp_evidence_window_get_witness (evidence);
+  g_assert_null (blank);
+  gp_evidence_window_set_witness (evidence, statement);
+  typed = gp_evidence_window_get_witness (evidence);
+  g_assert_cmpstr (typed, ==, statement);
+  save_png (GTK_WIDGET (evidence), "ui-evidence.png");
+
+  g_assert_true (gp_evidence_window_save_to (evidence, html_file, GP_EVIDENCE_FORMAT_HTML, &error));
+  g_assert_no_error (error);
+  html = read_file (html_file);
+  g_assert_nonnull (strstr (html, "I watched Sam explain &lt;why&gt; the code is needed &amp; calm the customer."));
+  g_assert_null (strstr (html, "<why>"));
+
+  g_assert_true (gp_evidence_window_save_to (evidence, json_file, GP_EVIDENCE_FORMAT_JSON, &error));
+  g_assert_no_error (error);
+  json = read_file (json_file);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, GP_EVIDENCE_REPORT_FORMAT);
+  g_assert_cmpstr (json_object_get_string_member (root, "witness_statement"), ==, statement);
+
+  g_assert_false (gp_evidence_window_save_to (evidence, bad_file, GP_EVIDENCE_FORMAT_HTML, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "e.html"));
+  destroy_and_wait (dialog);
+  destroy_and_wait (GTK_WIDGET (evidence));
+}
+
 static void
 test_sessions_view (Fixture       *f,
                     gconstpointer  data)
@@ -629,6 +687,7 @@ test_sessions_view (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "s.json"));
   destroy_and_wait (dialog);
 
+  test_evidence_window (sessions);
   destroy_and_wait (sessions);
 }
 

@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 #include <guidepost/guidepost.h>
 
+#include "gp-evidence-window.h"
 #include "gp-journal-row.h"
 #include "gp-replay-window.h"
 #include "gp-sessions-window.h"
@@ -104,6 +105,7 @@ gp_sessions_window_update_page (GpSessionsWindow *self)
     gtk_stack_set_visible_child_name (self->stack, "empty");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.export", has_sessions);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.evidence", self->journal != NULL);
 }
 
 static void
@@ -216,6 +218,28 @@ gp_sessions_window_export (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+GtkWidget *
+gp_sessions_window_show_evidence (GpSessionsWindow *self)
+{
+  GtkWidget *window;
+
+  g_return_val_if_fail (GP_IS_SESSIONS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->journal != NULL, NULL);
+
+  window = gp_evidence_window_new (self->journal);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+gp_sessions_window_evidence_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  gp_sessions_window_show_evidence (GP_SESSIONS_WINDOW (widget));
+}
+
 static void
 gp_sessions_window_dispose (GObject *object)
 {
@@ -256,6 +280,7 @@ gp_sessions_window_class_init (GpSessionsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sessions.export", "s", gp_sessions_window_export);
   gtk_widget_class_install_action (widget_class, "sessions.replay", "s", gp_sessions_window_replay_action);
+  gtk_widget_class_install_action (widget_class, "sessions.evidence", NULL, gp_sessions_window_evidence_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "sessions.export", "s", "json");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);

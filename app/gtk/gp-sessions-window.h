@@ -27,4 +27,7 @@ gboolean   gp_sessions_window_replay    (GpSessionsWindow *self,
                                          const char       *session_id,
                                          GError          **error);
 
+/* What Evidence Report does: opens the evidence report window on the journal. */
+GtkWidget *gp_sessions_window_show_evidence (GpSessionsWindow *self);
+
 G_END_DECLS

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <guidepost/guidepost.h>
+
+#include "gp-evidence-window.h"
+
+struct _GpEvidenceWindow
+{
+  AdwWindow             parent_instance;
+
+  GpJournal            *journal;
+  /* The file chooser while it is open. */
+  GtkFileChooserNative *chooser;
+  GpEvidenceFormat      chooser_format;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwActionRow         *sessions_row;
+  GtkTextView          *witness_view;
+};
+
+G_DEFINE_FINAL_TYPE (GpEvidenceWindow, gp_evidence_window, ADW_TYPE_WINDOW)
+
+/* The report covers the finished sessions: say how many, and what that means. */
+static void
+gp_evidence_window_update_sessions (GpEvidenceWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->journal);
+  guint n_finished = 0, n_items = g_list_model_get_n_items (model);
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GpJournalSession) session = g_list_model_get_item (model, i);
+
+      n_finished += gp_journal_session_get_ended (session);
+    }
+
+  if (n_finished == 0)
+    subtitle = g_strdup (_("No session has finished yet: the report lists every criterion with no evidence"));
+  else
+    subtitle = g_strdup_printf (ngettext ("The report shows what %u finished session gives evidence for, criterion by criterion",
+                                          "The report shows what %u finished sessions give evidence for, criterion by criterion",
+                                          n_finished), n_finished);
+  adw_action_row_set_subtitle (self->sessions_row, subtitle);
+}
+
+void
+gp_evidence_window_set_witness (GpEvidenceWindow *self,
+                                const char       *statement)
+{
+  g_return_if_fail (GP_IS_EVIDENCE_WINDOW (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->witness_view),
+                            statement != NULL ? statement : "", -1);
+}
+
+char *
+gp_evidence_window_get_witness (GpEvidenceWindow *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (GP_IS_EVIDENCE_WINDOW (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->witness_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* Only blank space is no statement; otherwise it is kept exactly as typed. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return g_steal_pointer (&text);
+  return NULL;
+}
+
+gboolean
+gp_evidence_window_save_to (GpEvidenceWindow *self,
+                            GFile            *file,
+                            GpEvidenceFormat  format,
+                            GError          **error)
+{
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *witness = NULL;
+
+  g_return_val_if_fail (GP_IS_EVIDENCE_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  witness = gp_evidence_window_get_witness (self);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
+  if (out != NULL &&
+      gp_evidence_report_write (self->journal, NULL, format, witness, G_OUTPUT_STREAM (out), NULL, &local_error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local_error))
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_("Evidence report saved to “%s”"), basename);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return TRUE;
+    }
+
+  {
+    g_autofree char *name = g_file_get_parse_name (file);
+    /* Translators: %s is the file the report was to be written to */
+    g_autofree char *heading = g_strdup_printf (_("Could not save to “%s”"), name);
+    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, local_error->message);
+
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+
+  /* A stream not closed leaves a partial file behind: the replace is then abandoned. */
+  if (out != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (out)))
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (G_OUTPUT_STREAM (out), cancelled, NULL);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static void
+on_chooser_response (GpEvidenceWindow *self,
+                     int               response,
+                     GtkNativeDialog  *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        gp_evidence_window_save_to (self, file, self->chooser_format, NULL);
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+gp_evidence_window_save (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GpEvidenceWindow *self = GP_EVIDENCE_WINDOW (widget);
+  gboolean html = g_str_equal (g_variant_get_string (parameter, NULL), "html");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("guidepost-evidence-%s.%s", date, html ? "html" : "json");
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser_format = html ? GP_EVIDENCE_FORMAT_HTML : GP_EVIDENCE_FORMAT_JSON;
+  self->chooser = gtk_file_chooser_native_new (html ? _("Save Evidence Report as HTML")
+                                                    : _("Save Evidence Report as JSON"),
+                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_filter_set_name (filter, html ? _("Web pages") : _("JSON files"));
+  gtk_file_filter_add_mime_type (filter, html ? "text/html" : "application/json");
+  gtk_file_filter_add_suffix (filter, html ? "html" : "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+gp_evidence_window_dispose (GObject *object)
+{
+  GpEvidenceWindow *self = GP_EVIDENCE_WINDOW (object);
+
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GP_TYPE_EVIDENCE_WINDOW);
+  g_clear_object (&self->journal);
+
+  G_OBJECT_CLASS (gp_evidence_window_parent_class)->dispose (object);
+}
+
+static void
+gp_evidence_window_class_init (GpEvidenceWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gp_evidence_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/gp-evidence-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GpEvidenceWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GpEvidenceWindow, sessions_row);
+  gtk_widget_class_bind_template_child (widget_class, GpEvidenceWindow, witness_view);
+
+  gtk_widget_class_install_action (widget_class, "evidence.save", "s", gp_evidence_window_save);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "evidence.save", "s", "html");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+gp_evidence_window_init (GpEvidenceWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gp_evidence_window_new (GpJournal *journal)
+{
+  GpEvidenceWindow *self;
+
+  g_return_val_if_fail (GP_IS_JOURNAL (journal), NULL);
+
+  self = g_object_new (GP_TYPE_EVIDENCE_WINDOW, NULL);
+  self->journal = g_object_ref (journal);
+  g_signal_connect_object (journal, "items-changed", G_CALLBACK (gp_evidence_window_update_sessions), self,
+                           G_CONNECT_SWAPPED);
+  gp_evidence_window_update_sessions (self);
+  return GTK_WIDGET (self);
+}
