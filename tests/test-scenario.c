@@ -162,6 +162,15 @@ test_model (void)
   g_assert_cmpfloat (gp_scenario_get_time_limit_minutes (scenario), ==, 30);
   g_assert_true (gp_scenario_get_hints_allowed (scenario));
   g_assert_null (gp_scenario_get_extensions (scenario));
+  /* Ahmed is new to the service but wants to try; no offers in his replies. */
+  g_assert_true (gp_scenario_get_reply_try_again (scenario));
+  g_assert_cmpint (gp_scenario_get_reply_offer (scenario, "renewal-reminders"), ==, GP_OFFER_ANSWER_ACCEPTED);
+  {
+    const char *comment = NULL;
+
+    g_assert_cmpuint (gp_scenario_get_reply_satisfaction (scenario, &comment), ==, 4);
+    g_assert_nonnull (comment);
+  }
   g_assert_finalize_object (g_steal_pointer (&scenario));
 }
 
@@ -186,6 +195,11 @@ test_extensions_and_defaults (void)
   gp_test_edit (root, "/time_limit_minutes", NULL);
   gp_test_edit (root, "/hints_allowed", NULL);
   gp_test_edit (root, "/script/0/at", "{\"after_seconds\": 90.5}");
+  gp_test_edit (root, "/replies/x-note", "true");
+  gp_test_edit (root, "/replies/offers/x-why", "\"she rents\"");
+  gp_test_edit (root, "/replies/satisfaction/x-tone", "\"relieved\"");
+  gp_test_edit (root, "/replies/satisfaction/comment", NULL);
+  gp_test_edit (root, "/replies/try_again", NULL);
   bytes = gp_test_serialize (root);
 
   scenario = load_ok (bytes, library);
@@ -198,6 +212,17 @@ test_extensions_and_defaults (void)
   cue = gp_scenario_get_cue (scenario, 0);
   g_assert_null (gp_scenario_cue_get_step_id (cue));
   g_assert_cmpfloat (gp_scenario_cue_get_after_seconds (cue), ==, 90.5);
+  /* Replies: x- keys ignored, the rest as written, the default for what is left out
+   * (Priya is new to the service: she would rather be shown). */
+  g_assert_false (gp_scenario_get_reply_try_again (scenario));
+  g_assert_cmpint (gp_scenario_get_reply_offer (scenario, "smart-meter"), ==, GP_OFFER_ANSWER_LATER);
+  g_assert_cmpint (gp_scenario_get_reply_offer (scenario, "x-why"), ==, GP_OFFER_ANSWER_ACCEPTED);
+  {
+    const char *comment = "unset";
+
+    g_assert_cmpuint (gp_scenario_get_reply_satisfaction (scenario, &comment), ==, 4);
+    g_assert_null (comment);
+  }
 }
 
 /* Every problem in one run; the error names the first and counts the rest. */

@@ -373,6 +373,84 @@ test_share_and_join (Fixture       *f,
   save_png (GTK_WIDGET (f->customer_window), "ui-customer-closed.png");
 }
 
+/* "Local network" on a chosen port: the address shown is one the customer can reach (a
+ * network address of this computer, never 0.0.0.0), and a port in use is named. */
+static void
+test_share_network (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSocket) blocker = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) any = g_inet_address_new_any (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) bind_to = g_inet_socket_address_new (any, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) local = gp_cobrowse_local_addresses ();
+  g_auto(GStrv) uris = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GpCobrowsePeer) peer = NULL;
+  g_autofree char *expected_host = NULL;
+  GtkWidget *share, *error_label, *address_label;
+  GpCobrowseHost *host;
+  guint port;
+  gpointer state_args[2];
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.share", NULL));
+  share = find_share_window ();
+  g_assert_nonnull (share);
+  error_label = GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "error_label"));
+  address_label = GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "address_label"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "network_check")), TRUE);
+
+  /* A port somebody else listens on: the error says which. */
+  g_assert_true (g_socket_bind (blocker, bind_to, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_socket_listen (blocker, &error));
+  bound = g_socket_get_local_address (blocker, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "port_spin")), port);
+  g_signal_emit_by_name (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "start_button"), "clicked");
+  g_assert_null (gp_session_view_get_host (f->agent_view));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  {
+    g_autofree char *port_text = g_strdup_printf ("port %u", port);
+
+    g_test_message ("port in use: %s", gtk_label_get_label (GTK_LABEL (error_label)));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), port_text));
+  }
+  save_png (share, "ui-share-port-in-use.png");
+
+  /* The port freed: sharing starts there, at an address of this computer. */
+  g_socket_close (blocker, NULL);
+  g_signal_emit_by_name (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "start_button"), "clicked");
+  host = gp_session_view_get_host (f->agent_view);
+  g_assert_nonnull (host);
+  g_assert_cmpuint (gp_cobrowse_host_get_port (host), ==, port);
+  uri = g_uri_parse (gp_cobrowse_host_get_uri (host), G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_uri_get_port (uri), ==, (int) port);
+  expected_host = g_strdup (local[0] != NULL ? local[0] : "127.0.0.1");
+  g_assert_cmpstr (g_uri_get_host (uri), ==, expected_host);
+  uris = gp_cobrowse_host_dup_uris (host);
+  g_assert_cmpuint (g_strv_length (uris), ==, MAX (1, g_strv_length (local)));
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_assert_null (strstr (uris[i], "0.0.0.0"));
+      g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (address_label)), uris[i]));
+    }
+  save_png (share, "ui-share-network.png");
+
+  /* Reachable there. */
+  peer = gp_cobrowse_peer_new (gp_cobrowse_host_get_uri (host), gp_cobrowse_host_get_code (host),
+                               GP_COBROWSE_ROLE_CUSTOMER, "Lee");
+  gp_cobrowse_peer_connect (peer);
+  state_args[0] = peer;
+  state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_WAITING);
+  g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
+  gp_cobrowse_peer_close (peer);
+  gtk_window_destroy (GTK_WINDOW (share));
+}
+
 static void
 test_refused (Fixture       *f,
               gconstpointer  data)
@@ -414,6 +492,7 @@ main (int   argc,
 
   g_test_add ("/guidepost/ui/cobrowse/share-and-join", Fixture, NULL, setup, test_share_and_join, teardown);
   g_test_add ("/guidepost/ui/cobrowse/refused", Fixture, NULL, setup, test_refused, teardown);
+  g_test_add ("/guidepost/ui/cobrowse/share-network", Fixture, NULL, setup, test_share_network, teardown);
 
   status = g_test_run ();
 

@@ -207,7 +207,7 @@ ask_consent (GpCobrowseHost    *self,
 
       if (c->state != CONNECTION_ADMITTED || c->closing || c == from)
         continue;
-      other = gp_cobrowse_peer_info_get_role (c->info);
+      other = gp_cobrowse_host_acting_role (self, c->info);
       if (other == GP_COBROWSE_ROLE_OBSERVER || (other == GP_COBROWSE_ROLE_CUSTOMER) != consent->ask_customer)
         continue;
       gp_cobrowse_send_text (c->connection, text);
@@ -321,7 +321,8 @@ gp_cobrowse_host_perform_as (GpCobrowseHost  *self,
                    "unknown action “%s”", action_name);
       return FALSE;
     }
-  if (!gp_cobrowse_role_check (role, action, gp_session_get_driver (session), error))
+  if (!gp_cobrowse_host_trainee_may (self, from != NULL ? from->info : NULL, action, error) ||
+      !gp_cobrowse_role_check (role, action, gp_session_get_driver (session), error))
     return FALSE;
 
   switch (action)

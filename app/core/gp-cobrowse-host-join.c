@@ -5,7 +5,8 @@
 #include "gp-cobrowse-peer-info-private.h"
 
 /* Joining: the code, the hello a peer opens with, the agent's admit or refuse, and the
- * welcome with the flow and the events so far. */
+ * welcome with the flow and the events so far.  Trainees with the classroom code are
+ * admitted in gp-cobrowse-host-classroom.c. */
 
 static void
 send_welcome (GpCobrowseHost *self,
@@ -29,6 +30,7 @@ send_welcome (GpCobrowseHost *self,
     }
   json_object_set_string_member (message, "session", gp_session_get_id (self->session));
   json_object_set_string_member (message, "role", gp_cobrowse_role_to_string (gp_cobrowse_peer_info_get_role (c->info)));
+  json_object_set_string_member (message, "acting", gp_cobrowse_role_to_string (gp_cobrowse_host_acting_role (self, c->info)));
   json_object_set_string_member (message, "token", token);
   json_object_set_int_member (message, "since", (gint64) since);
   json_object_set_int_member (message, "last_seq", n);
@@ -38,10 +40,10 @@ send_welcome (GpCobrowseHost *self,
   gp_cobrowse_host_send_message (c, message);
 }
 
-static void
-refuse (Connection      *c,
-        GpCobrowseError  code,
-        const char      *reason)
+void
+gp_cobrowse_host_refuse (Connection      *c,
+                         GpCobrowseError  code,
+                         const char      *reason)
 {
   JsonObject *message = gp_cobrowse_message_new ("refused");
   g_autoptr(GError) error = g_error_new_literal (GP_COBROWSE_ERROR, code, reason);
@@ -76,11 +78,18 @@ lookup_token (GpCobrowseHost *self,
   return found;
 }
 
+/* Peers of the join code, admitted or knocking; trainees have seats of their own. */
 static guint
 count_peers (GpCobrowseHost *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->peers));
+  guint n = 0;
 
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->peers)); i++)
+    {
+      g_autoptr(GpCobrowsePeerInfo) info = g_list_model_get_item (G_LIST_MODEL (self->peers), i);
+
+      n += !gp_cobrowse_peer_info_get_trainee (info);
+    }
   for (guint i = 0; i < self->connections->len; i++)
     {
       Connection *c = g_ptr_array_index (self->connections, i);
@@ -99,6 +108,8 @@ gp_cobrowse_host_handle_hello (GpCobrowseHost *self,
   const char *role_text, *name, *code, *token, *session;
   g_autofree char *normalized = NULL;
   g_autofree char *address = NULL;
+  g_autofree char *valid = NULL;
+  gboolean join_code, classroom_code;
   GpCobrowseRole role;
   gint64 last_seq = 0;
   GpCobrowsePeerInfo *info;
@@ -133,7 +144,7 @@ gp_cobrowse_host_handle_hello (GpCobrowseHost *self,
       info = lookup_token (self, token);
       if (info == NULL || gp_cobrowse_peer_info_get_role (info) != role)
         {
-          refuse (c, GP_COBROWSE_ERROR_BAD_CODE, "unknown token: join again with a new code");
+          gp_cobrowse_host_refuse (c, GP_COBROWSE_ERROR_BAD_CODE, "unknown token: join again with a new code");
           return;
         }
       old = g_hash_table_lookup (self->attached, info);
@@ -158,41 +169,56 @@ gp_cobrowse_host_handle_hello (GpCobrowseHost *self,
     }
   if (gp_cobrowse_host_now (self) < self->next_attempt)
     {
-      refuse (c, GP_COBROWSE_ERROR_RATE_LIMITED, "too many attempts: wait a moment and try again");
+      gp_cobrowse_host_refuse (c, GP_COBROWSE_ERROR_RATE_LIMITED, "too many attempts: wait a moment and try again");
       return;
     }
   if (self->code != NULL && gp_cobrowse_host_now (self) - self->code_created > GP_COBROWSE_CODE_LIFETIME_US)
     burn_code (self);
+  gp_cobrowse_host_expire_classroom (self);
   normalized = gp_cobrowse_code_normalize (code);
-  if (self->code == NULL || normalized == NULL || !gp_cobrowse_code_equal (self->code, normalized))
+  /* Both codes are compared, each in constant time, whichever matches. */
+  join_code = self->code != NULL && normalized != NULL && gp_cobrowse_code_equal (self->code, normalized);
+  classroom_code = self->classroom_code != NULL && normalized != NULL &&
+                   gp_cobrowse_code_equal (self->classroom_code, normalized);
+  if (!join_code && !classroom_code)
     {
+      /* A guess is a guess at every code the host has. */
       self->next_attempt = gp_cobrowse_host_now (self) + self->attempt_interval;
       if (self->code != NULL && ++self->code_failures >= GP_COBROWSE_CODE_MAX_FAILURES)
         burn_code (self);
-      refuse (c, GP_COBROWSE_ERROR_BAD_CODE, "wrong, used or expired code");
+      gp_cobrowse_host_classroom_failure (self);
+      gp_cobrowse_host_refuse (c, GP_COBROWSE_ERROR_BAD_CODE, "wrong, used or expired code");
+      return;
+    }
+  if (classroom_code)
+    {
+      gp_cobrowse_host_join_classroom (self, c, role, name);
       return;
     }
   if (count_peers (self) >= self->max_peers)
     {
-      refuse (c, GP_COBROWSE_ERROR_FULL, "this session has as many peers as it takes");
+      gp_cobrowse_host_refuse (c, GP_COBROWSE_ERROR_FULL, "this session has as many peers as it takes");
       return;
     }
   /* Single use: the code is spent by the knock, whatever the agent answers. */
   burn_code (self);
 
-  if (name == NULL)
-    name = "";
-  {
-    g_autofree char *valid = g_utf8_make_valid (name, -1);
-
-    if (g_utf8_strlen (valid, -1) > MAX_NAME_LENGTH)
-      *g_utf8_offset_to_pointer (valid, MAX_NAME_LENGTH) = '\0';
-    address = g_strdup (g_object_get_data (G_OBJECT (c->connection), "gp-remote-address"));
-    c->info = gp_cobrowse_peer_info_new (role, valid, address);
-  }
+  valid = gp_cobrowse_host_clean_name (name);
+  address = g_strdup (g_object_get_data (G_OBJECT (c->connection), "gp-remote-address"));
+  c->info = gp_cobrowse_peer_info_new (role, valid, address);
   c->state = CONNECTION_KNOCKING;
   gp_cobrowse_host_send_message (c, gp_cobrowse_message_new ("waiting"));
   g_signal_emit (self, gp_cobrowse_host_signals[PEER_KNOCKING], 0, c->info);
+}
+
+char *
+gp_cobrowse_host_clean_name (const char *name)
+{
+  char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+
+  if (g_utf8_strlen (valid, -1) > MAX_NAME_LENGTH)
+    *g_utf8_offset_to_pointer (valid, MAX_NAME_LENGTH) = '\0';
+  return valid;
 }
 
 /* Token bucket: FALSE when the peer keeps flooding long after being told. */
@@ -219,8 +245,13 @@ gp_cobrowse_host_new_code (GpCobrowseHost *self)
 {
   g_return_val_if_fail (GP_IS_COBROWSE_HOST (self), NULL);
 
-  g_free (self->code);
-  self->code = gp_cobrowse_code_generate (GP_COBROWSE_CODE_LENGTH);
+  /* Never the classroom's code: a hello names one of them. */
+  do
+    {
+      g_free (self->code);
+      self->code = gp_cobrowse_code_generate (GP_COBROWSE_CODE_LENGTH);
+    }
+  while (self->classroom_code != NULL && strcmp (self->code, self->classroom_code) == 0);
   self->code_created = gp_cobrowse_host_now (self);
   self->code_failures = 0;
   g_object_notify_by_pspec (G_OBJECT (self), gp_cobrowse_host_properties[PROP_CODE]);
@@ -257,7 +288,6 @@ gp_cobrowse_host_answer_knock (GpCobrowseHost     *self,
                                gboolean            admit)
 {
   Connection *c;
-  char *token;
 
   g_return_if_fail (GP_IS_COBROWSE_HOST (self));
   g_return_if_fail (GP_IS_COBROWSE_PEER_INFO (info));
@@ -267,10 +297,19 @@ gp_cobrowse_host_answer_knock (GpCobrowseHost     *self,
     return; /* gone meanwhile (::peer-left) or answered already */
   if (!admit)
     {
-      refuse (c, GP_COBROWSE_ERROR_REFUSED, "the agent did not admit you");
+      gp_cobrowse_host_refuse (c, GP_COBROWSE_ERROR_REFUSED, "the agent did not admit you");
       return;
     }
-  token = gp_cobrowse_code_generate (TOKEN_LENGTH);
+  gp_cobrowse_host_admit (self, c);
+}
+
+void
+gp_cobrowse_host_admit (GpCobrowseHost *self,
+                        Connection     *c)
+{
+  GpCobrowsePeerInfo *info = c->info;
+  char *token = gp_cobrowse_code_generate (TOKEN_LENGTH);
+
   g_hash_table_insert (self->tokens, info, token);
   g_hash_table_insert (self->attached, info, c);
   gp_cobrowse_peer_info_set_admitted (info, TRUE);

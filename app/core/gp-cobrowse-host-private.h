@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* Shared by gp-cobrowse-host.c (connections, joining), gp-cobrowse-host-actions.c (the
- * authority: roles, actions, driving, pointing) and gp-cobrowse-host-relay.c. */
+ * authority: roles, actions, driving, pointing), gp-cobrowse-host-relay.c and
+ * gp-cobrowse-host-classroom.c (trainees and their driving). */
 
 #define TOKEN_LENGTH 26
 #define SWEEP_INTERVAL_MS 1000
@@ -67,6 +68,15 @@ struct _GpCobrowseHost
   gint64               code_created;
   guint                code_failures;
   gint64               next_attempt;
+
+  /* The classroom: trainees join with its code, one at a time may drive. */
+  char                *classroom_code;
+  gint64               classroom_used;   /* opened, or a trainee last admitted */
+  guint                classroom_failures;
+  guint                classroom_max;
+  GHashTable          *seated;           /* trainees holding a seat (owned refs) */
+  GpCobrowsePeerInfo  *driving;          /* the trainee handed the driving (owned) */
+  GpCobrowsePeerInfo  *handing;          /* whom the driving-handed being recorded is for */
 
   GpCobrowseClockFunc  clock;
   gpointer             clock_data;
@@ -136,7 +146,7 @@ void        gp_cobrowse_host_relay_fill       (GpCobrowseHost *self);
 void        gp_cobrowse_host_relay_retry      (GpCobrowseHost *self);
 
 
-enum { PROP_0, PROP_SESSION, PROP_CODE, PROP_URI, PROP_N_PEERS, GP_COBROWSE_HOST_N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_CODE, PROP_CLASSROOM_CODE, PROP_URI, PROP_N_PEERS, GP_COBROWSE_HOST_N_PROPS };
 extern GParamSpec *gp_cobrowse_host_properties[GP_COBROWSE_HOST_N_PROPS];
 
 /* Shared by gp-cobrowse-host.c (connections, requests) and gp-cobrowse-host-join.c. */
@@ -146,5 +156,34 @@ JsonNode *gp_cobrowse_host_flow_to_json_for (GpFlow *flow, gboolean customer);
 void gp_cobrowse_host_close_connection (Connection *c, gushort code, const char *reason);
 JsonNode *gp_cobrowse_host_event_to_json_for (GpEvent *event, gboolean customer);
 gboolean gp_cobrowse_host_customer_view (Connection *c);
+/* Sends refused with @code and @reason, then closes (1008). */
+void gp_cobrowse_host_refuse (Connection *c, GpCobrowseError code, const char *reason);
+/* Admits the peer of @c (its info set): a token, the peers list, the welcome. */
+void gp_cobrowse_host_admit (GpCobrowseHost *self, Connection *c);
+/* A peer's name as shown: valid UTF-8, at most MAX_NAME_LENGTH characters. */
+char *gp_cobrowse_host_clean_name (const char *name);
+
+/* The classroom (gp-cobrowse-host-classroom.c). */
+/* Forgets the classroom code once it was not used for GP_COBROWSE_CODE_LIFETIME_US. */
+void gp_cobrowse_host_expire_classroom (GpCobrowseHost *self);
+/* Counts a wrong code attempt against the classroom code: burned after too many. */
+void gp_cobrowse_host_classroom_failure (GpCobrowseHost *self);
+/* Joins @c, whose hello had the classroom code: admitted at once, or refused. */
+void gp_cobrowse_host_join_classroom (GpCobrowseHost *self, Connection *c, GpCobrowseRole role,
+                                      const char *name);
+/* The role @info's requests are checked as: the agent's for the trainee who drives. */
+GpCobrowseRole gp_cobrowse_host_acting_role (GpCobrowseHost *self, GpCobrowsePeerInfo *info);
+/* FALSE with NOT_DRIVING or FORBIDDEN when @info is a trainee who may not ask for
+ * @action now; TRUE for every other peer. */
+gboolean gp_cobrowse_host_trainee_may (GpCobrowseHost *self, GpCobrowsePeerInfo *info,
+                                       GpCobrowseAction action, GError **error);
+/* After driving-handed or driving-taken-back was applied: who drives, told to the trainees. */
+void gp_cobrowse_host_driving_changed (GpCobrowseHost *self, GpEvent *event);
+/* @c sent bye: a trainee gives up its seat and its token. */
+void gp_cobrowse_host_trainee_bye (GpCobrowseHost *self, Connection *c);
+/* @c's connection is gone: a trainee who drove and has no other connection hands back. */
+void gp_cobrowse_host_trainee_detached (GpCobrowseHost *self, Connection *c);
+/* The host ends co-browsing: the driving goes back to the trainer. */
+void gp_cobrowse_host_end_classroom (GpCobrowseHost *self);
 
 G_END_DECLS

@@ -6,8 +6,6 @@
 
 #define RELAY_IDLE 2
 
-#define RELAY_IDLE 2
-
 static void
 on_relay_pong (SoupWebsocketConnection *connection,
                GBytes                  *message,

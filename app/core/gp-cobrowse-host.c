@@ -187,6 +187,9 @@ on_event_applied (GpSession      *session,
       if (c->state == CONNECTION_ADMITTED && !c->closing)
         gp_cobrowse_send_text (c->connection, customer_text != NULL && gp_cobrowse_host_customer_view (c) ? customer_text : text);
     }
+  if (gp_event_get_event_type (event) == GP_EVENT_DRIVING_HANDED ||
+      gp_event_get_event_type (event) == GP_EVENT_DRIVING_TAKEN_BACK)
+    gp_cobrowse_host_driving_changed (self, event);
 }
 
 #define MAX_SEEN_IDS 100000
@@ -263,7 +266,7 @@ handle_request (GpCobrowseHost *self,
       return;
     }
   if (!gp_cobrowse_get_string (message, "action", FALSE, &action, &error) ||
-      !gp_cobrowse_host_perform_as (self, gp_cobrowse_peer_info_get_role (c->info), c, id, action, args, &deferred, &error))
+      !gp_cobrowse_host_perform_as (self, gp_cobrowse_host_acting_role (self, c->info), c, id, action, args, &deferred, &error))
     {
       gp_cobrowse_host_send_result (c, id, error);
       return;
@@ -323,7 +326,10 @@ on_message (SoupWebsocketConnection *connection,
         handle_request (self, c, message);
     }
   else if (strcmp (message_type, "bye") == 0)
-    gp_cobrowse_host_close_connection (c, GP_COBROWSE_CLOSE_NORMAL, "bye");
+    {
+      gp_cobrowse_host_trainee_bye (self, c);
+      gp_cobrowse_host_close_connection (c, GP_COBROWSE_CLOSE_NORMAL, "bye");
+    }
   else
     {
       g_autofree char *reason = g_strdup_printf ("unknown message type “%.40s”", message_type);
@@ -357,6 +363,8 @@ detach (GpCobrowseHost *self,
         g_signal_emit (self, gp_cobrowse_host_signals[PEER_LEFT], 0, c->info);
       else if (g_hash_table_lookup (self->attached, c->info) == NULL)
         gp_cobrowse_peer_info_set_connected (c->info, FALSE);
+      if (!self->closed)
+        gp_cobrowse_host_trainee_detached (self, c);
     }
   if (self->consent != NULL && c->state == CONNECTION_ADMITTED)
     {
@@ -433,7 +441,7 @@ on_websocket (SoupServer              *server,
                             g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote))),
                             g_free);
   c = gp_cobrowse_host_add_connection (self, connection);
-  if (self->closed || self->connections->len > 2 * self->max_peers + 8)
+  if (self->closed || self->connections->len > 2 * (self->max_peers + self->classroom_max) + 8)
     gp_cobrowse_host_close_connection (c, GP_COBROWSE_CLOSE_POLICY, "too many connections");
 }
 
@@ -474,6 +482,8 @@ gp_cobrowse_host_dispose (GObject *object)
   g_clear_object (&self->certificate);
   g_clear_object (&self->relay_certificate);
   g_clear_object (&self->relay_soup);
+  g_clear_object (&self->driving);
+  g_hash_table_remove_all (self->seated);
   g_list_store_remove_all (self->peers);
   G_OBJECT_CLASS (gp_cobrowse_host_parent_class)->dispose (object);
 }
@@ -488,8 +498,10 @@ gp_cobrowse_host_finalize (GObject *object)
   g_hash_table_unref (self->tokens);
   g_hash_table_unref (self->attached);
   g_hash_table_unref (self->seen_ids);
+  g_hash_table_unref (self->seated);
   g_free (self->uri);
   g_free (self->code);
+  g_free (self->classroom_code);
   g_free (self->relay_base);
   g_free (self->relay_uri);
   g_free (self->room);
@@ -509,6 +521,7 @@ gp_cobrowse_host_get_property (GObject    *object,
     {
     case PROP_SESSION: g_value_set_object (value, self->session); break;
     case PROP_CODE: g_value_set_string (value, gp_cobrowse_host_get_code (self)); break;
+    case PROP_CLASSROOM_CODE: g_value_set_string (value, gp_cobrowse_host_get_classroom_code (self)); break;
     case PROP_URI: g_value_set_string (value, self->uri); break;
     case PROP_N_PEERS: g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->peers))); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -527,6 +540,7 @@ gp_cobrowse_host_class_init (GpCobrowseHostClass *klass)
 
   gp_cobrowse_host_properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, GP_TYPE_SESSION, flags);
   gp_cobrowse_host_properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, flags);
+  gp_cobrowse_host_properties[PROP_CLASSROOM_CODE] = g_param_spec_string ("classroom-code", NULL, NULL, NULL, flags);
   gp_cobrowse_host_properties[PROP_URI] = g_param_spec_string ("uri", NULL, NULL, NULL, flags);
   gp_cobrowse_host_properties[PROP_N_PEERS] = g_param_spec_uint ("n-peers", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, GP_COBROWSE_HOST_N_PROPS, gp_cobrowse_host_properties);
@@ -553,6 +567,7 @@ gp_cobrowse_host_init (GpCobrowseHost *self)
   self->tokens = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->attached = g_hash_table_new (NULL, NULL);
   self->seen_ids = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->seated = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->clock = real_clock;
   self->max_peers = 8;
   self->rate = 50;
@@ -630,9 +645,14 @@ gp_cobrowse_host_listen (GpCobrowseHost  *self,
     }
   if (!listening)
     {
-      g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FAILED,
-                   "cannot listen on %s port %u: %s", address != NULL ? address : "127.0.0.1",
-                   port, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
+        g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FAILED,
+                     "port %u is in use by another program: pick another port, or 0 for any free one",
+                     port);
+      else
+        g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FAILED,
+                     "cannot listen on %s port %u: %s", address != NULL ? address : "127.0.0.1",
+                     port, local_error->message);
       g_clear_object (&self->server);
       return FALSE;
     }
@@ -642,9 +662,18 @@ gp_cobrowse_host_listen (GpCobrowseHost  *self,
     {
       GUri *uri = uris->data;
 
+      g_auto(GStrv) local = NULL;
+      const char *host = g_uri_get_host (uri);
+
+      /* Listening on every interface: give an address a customer can actually reach. */
+      if (g_strcmp0 (host, "0.0.0.0") == 0)
+        {
+          local = gp_cobrowse_local_addresses ();
+          host = local[0] != NULL ? local[0] : "127.0.0.1";
+        }
       self->port = (guint) g_uri_get_port (uri);
       self->uri = g_strdup_printf ("%s://%s:%u%s", self->certificate != NULL ? "wss" : "ws",
-                                   g_uri_get_host (uri), self->port, GP_COBROWSE_PATH);
+                                   host, self->port, GP_COBROWSE_PATH);
     }
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
   self->sweep_id = g_timeout_add (SWEEP_INTERVAL_MS, gp_cobrowse_host_sweep, self);
@@ -657,6 +686,34 @@ gp_cobrowse_host_get_uri (GpCobrowseHost *self)
 {
   g_return_val_if_fail (GP_IS_COBROWSE_HOST (self), NULL);
   return self->uri;
+}
+
+GStrv
+gp_cobrowse_host_dup_uris (GpCobrowseHost *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (GP_IS_COBROWSE_HOST (self), NULL);
+
+  if (self->uri != NULL)
+    g_strv_builder_add (builder, self->uri);
+  if (self->uri != NULL && self->server != NULL && (uri = g_uri_parse (self->uri, G_URI_FLAGS_NONE, NULL)) != NULL)
+    {
+      g_autoptr(GSList) listeners = soup_server_get_uris (self->server);
+      gboolean any = listeners != NULL && g_strcmp0 (g_uri_get_host (listeners->data), "0.0.0.0") == 0;
+      g_auto(GStrv) local = any ? gp_cobrowse_local_addresses () : NULL;
+
+      g_slist_free_full (g_steal_pointer (&listeners), (GDestroyNotify) g_uri_unref);
+      for (guint i = 0; local != NULL && local[i] != NULL; i++)
+        if (g_strcmp0 (local[i], g_uri_get_host (uri)) != 0)
+          {
+            g_autofree char *other = g_strdup_printf ("%s://%s:%u%s", g_uri_get_scheme (uri), local[i],
+                                                      self->port, GP_COBROWSE_PATH);
+            g_strv_builder_add (builder, other);
+          }
+    }
+  return g_strv_builder_end (builder);
 }
 
 guint
@@ -713,6 +770,8 @@ gp_cobrowse_host_close (GpCobrowseHost *self)
 
   if (self->closed)
     return;
+  /* Recorded while the trainee still hears it. */
+  gp_cobrowse_host_end_classroom (self);
   self->closed = TRUE;
   g_clear_handle_id (&self->sweep_id, g_source_remove);
   g_clear_handle_id (&self->relay_retry_id, g_source_remove);

@@ -13,4 +13,9 @@ void                gp_cobrowse_peer_info_set_admitted  (GpCobrowsePeerInfo *sel
 void                gp_cobrowse_peer_info_set_connected (GpCobrowsePeerInfo *self,
                                                          gboolean            connected);
 
+/* Joined with the classroom code (set once, at admission). */
+void                gp_cobrowse_peer_info_set_trainee   (GpCobrowsePeerInfo *self);
+void                gp_cobrowse_peer_info_set_driving   (GpCobrowsePeerInfo *self,
+                                                         gboolean            driving);
+
 G_END_DECLS

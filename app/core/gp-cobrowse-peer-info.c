@@ -9,11 +9,13 @@ struct _GpCobrowsePeerInfo
   char           *address;
   gboolean        admitted;
   gboolean        connected;
+  gboolean        trainee;
+  gboolean        driving;
 };
 
 G_DEFINE_FINAL_TYPE (GpCobrowsePeerInfo, gp_cobrowse_peer_info, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_ROLE, PROP_NAME, PROP_ADDRESS, PROP_ADMITTED, PROP_CONNECTED, N_PROPS };
+enum { PROP_0, PROP_ROLE, PROP_NAME, PROP_ADDRESS, PROP_ADMITTED, PROP_CONNECTED, PROP_TRAINEE, PROP_DRIVING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -41,6 +43,8 @@ gp_cobrowse_peer_info_get_property (GObject    *object,
     case PROP_ADDRESS: g_value_set_string (value, self->address); break;
     case PROP_ADMITTED: g_value_set_boolean (value, self->admitted); break;
     case PROP_CONNECTED: g_value_set_boolean (value, self->connected); break;
+    case PROP_TRAINEE: g_value_set_boolean (value, self->trainee); break;
+    case PROP_DRIVING: g_value_set_boolean (value, self->driving); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -60,6 +64,8 @@ gp_cobrowse_peer_info_class_init (GpCobrowsePeerInfoClass *klass)
   properties[PROP_ADDRESS] = g_param_spec_string ("address", NULL, NULL, NULL, flags);
   properties[PROP_ADMITTED] = g_param_spec_boolean ("admitted", NULL, NULL, FALSE, flags);
   properties[PROP_CONNECTED] = g_param_spec_boolean ("connected", NULL, NULL, FALSE, flags);
+  properties[PROP_TRAINEE] = g_param_spec_boolean ("trainee", NULL, NULL, FALSE, flags);
+  properties[PROP_DRIVING] = g_param_spec_boolean ("driving", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -102,6 +108,25 @@ gp_cobrowse_peer_info_set_connected (GpCobrowsePeerInfo *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
 }
 
+void
+gp_cobrowse_peer_info_set_trainee (GpCobrowsePeerInfo *self)
+{
+  if (self->trainee)
+    return;
+  self->trainee = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINEE]);
+}
+
+void
+gp_cobrowse_peer_info_set_driving (GpCobrowsePeerInfo *self,
+                                   gboolean            driving)
+{
+  if (self->driving == !!driving)
+    return;
+  self->driving = !!driving;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRIVING]);
+}
+
 GpCobrowseRole
 gp_cobrowse_peer_info_get_role (GpCobrowsePeerInfo *self)
 {
@@ -135,4 +160,18 @@ gp_cobrowse_peer_info_get_connected (GpCobrowsePeerInfo *self)
 {
   g_return_val_if_fail (GP_IS_COBROWSE_PEER_INFO (self), FALSE);
   return self->connected;
+}
+
+gboolean
+gp_cobrowse_peer_info_get_trainee (GpCobrowsePeerInfo *self)
+{
+  g_return_val_if_fail (GP_IS_COBROWSE_PEER_INFO (self), FALSE);
+  return self->trainee;
+}
+
+gboolean
+gp_cobrowse_peer_info_get_driving (GpCobrowsePeerInfo *self)
+{
+  g_return_val_if_fail (GP_IS_COBROWSE_PEER_INFO (self), FALSE);
+  return self->driving;
 }

@@ -18,7 +18,8 @@ struct _GpCobrowsePeer
   char                    *code;
   char                    *token;
   char                    *name;
-  GpCobrowseRole           role;
+  GpCobrowseRole           role;         /* as joined: sent in every hello */
+  GpCobrowseRole           acting;       /* as the host checks requests now */
   GpCobrowsePeerState      state;
   GError                  *close_error;
 
@@ -70,6 +71,20 @@ set_state (GpCobrowsePeer      *self,
     return;
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+/* A trainee handed the driving acts as the agent (docs/protocol.md, "Classroom"). */
+static void
+set_acting (GpCobrowsePeer *self,
+            const char     *role_text)
+{
+  GpCobrowseRole acting;
+
+  /* A role this side does not know changes nothing: the host decides anyway. */
+  if (!gp_cobrowse_role_from_string (role_text, &acting) || acting == self->acting)
+    return;
+  self->acting = acting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
 
 static void
@@ -188,14 +203,15 @@ handle_welcome (GpCobrowsePeer  *self,
                 GError         **error)
 {
   JsonNode *events_node = json_object_get_member (message, "events");
-  const char *session = NULL, *token = NULL;
+  const char *session = NULL, *token = NULL, *acting = NULL;
   gint64 since = 0;
   JsonArray *events;
 
   if (events_node == NULL || !JSON_NODE_HOLDS_ARRAY (events_node) ||
       !gp_cobrowse_get_string (message, "session", FALSE, &session, error) ||
       !gp_cobrowse_get_string (message, "token", FALSE, &token, error) ||
-      !gp_cobrowse_get_int (message, "since", FALSE, &since, error))
+      !gp_cobrowse_get_int (message, "since", FALSE, &since, error) ||
+      !gp_cobrowse_get_string (message, "acting", TRUE, &acting, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_PROTOCOL, "the welcome has no events");
@@ -217,6 +233,7 @@ handle_welcome (GpCobrowsePeer  *self,
     return FALSE;
 
   self->backoff_ms = 0;
+  set_acting (self, acting != NULL ? acting : gp_cobrowse_role_to_string (self->role));
   set_state (self, GP_COBROWSE_PEER_STATE_CONNECTED);
   return TRUE;
 }
@@ -300,6 +317,12 @@ handle_message (GpCobrowsePeer  *self,
   if (strcmp (type, "result") == 0)
     {
       handle_result (self, message);
+      return TRUE;
+    }
+  if (strcmp (type, "role") == 0)
+    {
+      if (gp_cobrowse_get_string (message, "role", FALSE, &text, error))
+        set_acting (self, text);
       return TRUE;
     }
   if (strcmp (type, "pointer") == 0)
@@ -620,7 +643,7 @@ gp_cobrowse_peer_get_property (GObject    *object,
     {
     case PROP_STATE: g_value_set_enum (value, self->state); break;
     case PROP_SESSION: g_value_set_object (value, self->mirror); break;
-    case PROP_ROLE: g_value_set_enum (value, self->role); break;
+    case PROP_ROLE: g_value_set_enum (value, self->acting); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -678,6 +701,7 @@ gp_cobrowse_peer_new (const char     *uri,
   self->uri = g_strdup (uri);
   self->code = g_strdup (code);
   self->role = role;
+  self->acting = role;
   self->name = g_strdup (name);
   return self;
 }
@@ -711,7 +735,7 @@ GpCobrowseRole
 gp_cobrowse_peer_get_role (GpCobrowsePeer *self)
 {
   g_return_val_if_fail (GP_IS_COBROWSE_PEER (self), GP_COBROWSE_ROLE_OBSERVER);
-  return self->role;
+  return self->acting;
 }
 
 GpSession *

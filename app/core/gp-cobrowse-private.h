@@ -94,4 +94,8 @@ void        gp_cobrowse_peer_send_raw      (GpCobrowsePeer *self, const char *te
 /* Stops answering (pings and everything else) to look dead. */
 void        gp_cobrowse_peer_set_silent    (GpCobrowsePeer *self, gboolean silent);
 
+/* gp-cobrowse-addresses.c: this computer's IPv4 addresses other than loopback and
+ * link-local, as text, possibly none. */
+GStrv gp_cobrowse_local_addresses (void);
+
 G_END_DECLS

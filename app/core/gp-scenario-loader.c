@@ -13,7 +13,7 @@
 
 static const char * const scenario_keys[] = {
   "format", "id", "version", "locale", "title", "summary", "flow", "persona", "script",
-  "expected_practice", "time_limit_minutes", "hints_allowed", NULL
+  "expected_practice", "time_limit_minutes", "hints_allowed", "replies", NULL
 };
 static const char * const flow_ref_keys[] = { "id", "version", NULL };
 static const char * const persona_keys[] = {
@@ -24,6 +24,10 @@ static const char * const at_keys[] = { "step", "after_seconds", NULL };
 static const char * const practice_keys[] = {
   "id", "kind", "step", "offer", "failure", "points", "criterion", NULL
 };
+
+static const char * const replies_keys[] = { "try_again", "offers", "satisfaction", NULL };
+static const char * const satisfaction_keys[] = { "score", "comment", NULL };
+static const char * const answer_names[] = { "accepted", "declined", "later", NULL };
 
 static const char * const familiarity_names[] = { "new", "familiar", NULL };
 static const char * const mood_names[] = { "calm", "anxious", "angry", "confused", "in-a-hurry", NULL };
@@ -151,6 +155,70 @@ read_practice (GpFieldReader     *loader,
   g_ptr_array_add (scenario->practices, practice);
 }
 
+#define MAX_SATISFACTION 5
+
+/* "replies": every part optional; x- keys are extensions, also among the offers. */
+static void
+read_replies (GpFieldReader     *loader,
+              GpScenario        *scenario,
+              const GpJsonValue *replies)
+{
+  const GpJsonValue *node;
+  gsize saved = gp_fields_push_key (loader, "replies");
+  gboolean present, value;
+
+  gp_fields_check_members (loader, replies, replies_keys, &scenario->replies_extensions);
+  value = gp_fields_take_boolean (loader, replies, "try_again", &present);
+  if (present)
+    scenario->reply_try_again = value;
+
+  node = gp_fields_get_object (loader, replies, "offers", FALSE, "{OFFER-ID: \"accepted\", \"declined\" or \"later\"}");
+  if (node != NULL)
+    {
+      gsize offers_saved = gp_fields_push_key (loader, "offers");
+
+      for (guint i = 0; i < node->length; i++)
+        {
+          const char *key = node->members[i].key;
+          int answer;
+
+          if (g_str_has_prefix (key, "x-"))
+            continue;
+          if (!gp_fields_is_slug (key))
+            {
+              gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, key,
+                               "\"%s\" is not an offer id (lower-case words joined by hyphens)", key);
+              continue;
+            }
+          answer = gp_fields_take_enum (loader, node, key, TRUE, answer_names);
+          if (answer >= 0)
+            g_hash_table_insert (scenario->reply_offers, g_strdup (key), GUINT_TO_POINTER ((guint) answer + 1));
+        }
+      gp_fields_pop (loader, offers_saved);
+    }
+
+  node = gp_fields_get_object (loader, replies, "satisfaction", FALSE, "{\"score\": 1 to 5, \"comment\": TEXT}");
+  if (node != NULL)
+    {
+      gsize satisfaction_saved = gp_fields_push_key (loader, "satisfaction");
+
+      gp_fields_check_members (loader, node, satisfaction_keys, &scenario->satisfaction_extensions);
+      /* take_count() is silent when the key is absent, so ask for it first. */
+      if (gp_fields_get_member (loader, node, "score", TRUE, "a whole number from 1 to 5") != NULL)
+        {
+          scenario->reply_score = gp_fields_take_count (loader, node, "score");
+          if (scenario->reply_score > MAX_SATISFACTION)
+            {
+              gp_fields_error (loader, GP_DIAGNOSTIC_BAD_VALUE, "score", "\"score\" must be at most %u", MAX_SATISFACTION);
+              scenario->reply_score = 0;
+            }
+        }
+      scenario->reply_comment = gp_fields_take_text (loader, node, "comment", FALSE, "what the customer adds");
+      gp_fields_pop (loader, satisfaction_saved);
+    }
+  gp_fields_pop (loader, saved);
+}
+
 static void
 read_scenario (GpFieldReader     *loader,
                GpScenario        *scenario,
@@ -227,6 +295,10 @@ read_scenario (GpFieldReader     *loader,
   scenario->hints_allowed = gp_fields_take_boolean (loader, object, "hints_allowed", &present);
   if (!present)
     scenario->hints_allowed = TRUE;
+
+  node = gp_fields_get_object (loader, object, "replies", FALSE, "what the scripted customer answers");
+  if (node != NULL)
+    read_replies (loader, scenario, node);
 }
 
 /* Reports at /KEY/INDEX/FIELD, e.g. #/script/2/inject; FIELD may be a path ("at/step"). */
@@ -352,6 +424,30 @@ check_references (GpFieldReader *loader,
     }
 }
 
+/* Offers the replies answer must be offers of the flow. */
+static void
+check_reply_offers (GpFieldReader *loader,
+                    GpScenario    *scenario,
+                    GpFlow        *flow)
+{
+  /* Sorted, so that several problems come out in the same order every time. */
+  g_autoptr(GList) ids = g_list_sort (g_hash_table_get_keys (scenario->reply_offers), (GCompareFunc) g_strcmp0);
+
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      const char *id = l->data;
+      gsize saved;
+
+      if (flow_has_offer (flow, id))
+        continue;
+      saved = gp_fields_push_key (loader, "replies");
+      gp_fields_push_key (loader, "offers");
+      gp_fields_error (loader, GP_DIAGNOSTIC_MISSING_REFERENCE, id,
+                       "flow \"%s\" has no offer \"%s\"", gp_flow_get_id (flow), id);
+      gp_fields_pop (loader, saved);
+    }
+}
+
 /* Ids unique among the expected practice: scores and evidence name them. */
 static void
 check_practice_ids (GpFieldReader *loader,
@@ -459,7 +555,10 @@ gp_scenario_load_bytes (GBytes         *bytes,
   check_practice_ids (&loader, scenario);
   flow = resolve_flow (&loader, scenario, library, flow);
   if (flow != NULL)
-    check_references (&loader, scenario, flow);
+    {
+      check_references (&loader, scenario, flow);
+      check_reply_offers (&loader, scenario, flow);
+    }
 
   if (gp_fields_set_invalid_error (diagnostics, first_new, error))
     return NULL;

@@ -58,6 +58,13 @@ struct _GpScenario
   JsonObject    *extensions;
   JsonObject    *flow_extensions;
   JsonObject    *persona_extensions;
+  /* "replies": what the scripted customer answers; unset parts take the defaults */
+  int            reply_try_again;     /* -1 unset, else FALSE or TRUE */
+  GHashTable    *reply_offers;        /* offer id → GpOfferAnswer + 1 */
+  guint          reply_score;         /* 0 unset */
+  char          *reply_comment;
+  JsonObject    *replies_extensions;
+  JsonObject    *satisfaction_extensions;
 };
 
 GpScenario         *gp_scenario_new_empty          (void);

@@ -237,6 +237,10 @@ gp_scenario_finalize (GObject *object)
   g_clear_pointer (&self->extensions, json_object_unref);
   g_clear_pointer (&self->flow_extensions, json_object_unref);
   g_clear_pointer (&self->persona_extensions, json_object_unref);
+  g_clear_pointer (&self->reply_offers, g_hash_table_unref);
+  g_free (self->reply_comment);
+  g_clear_pointer (&self->replies_extensions, json_object_unref);
+  g_clear_pointer (&self->satisfaction_extensions, json_object_unref);
 
   G_OBJECT_CLASS (gp_scenario_parent_class)->finalize (object);
 }
@@ -254,6 +258,8 @@ gp_scenario_init (GpScenario *self)
   self->practices = g_ptr_array_new_with_free_func (g_object_unref);
   self->time_limit_minutes = -1;
   self->hints_allowed = TRUE;
+  self->reply_try_again = -1;
+  self->reply_offers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 GpScenario *
@@ -360,4 +366,46 @@ gp_scenario_get_total_points (GpScenario *self)
   for (guint i = 0; i < self->practices->len; i++)
     total += ((GpScenarioPractice *) g_ptr_array_index (self->practices, i))->points;
   return total;
+}
+
+/* The scripted customer's replies: the file's "replies", else the defaults of
+ * docs/scenario-format.md ("Playing a scenario"). */
+gboolean
+gp_scenario_get_reply_try_again (GpScenario *self)
+{
+  g_return_val_if_fail (GP_IS_SCENARIO (self), FALSE);
+
+  if (self->reply_try_again >= 0)
+    return self->reply_try_again;
+  /* A customer who knows the service has a go; a new one would rather be shown. */
+  return self->persona_familiarity == GP_FAMILIARITY_FAMILIAR;
+}
+
+GpOfferAnswer
+gp_scenario_get_reply_offer (GpScenario *self,
+                             const char *offer_id)
+{
+  gpointer value;
+
+  g_return_val_if_fail (GP_IS_SCENARIO (self), GP_OFFER_ANSWER_ACCEPTED);
+  g_return_val_if_fail (offer_id != NULL, GP_OFFER_ANSWER_ACCEPTED);
+
+  value = g_hash_table_lookup (self->reply_offers, offer_id);
+  return value != NULL ? (GpOfferAnswer) (GPOINTER_TO_UINT (value) - 1) : GP_OFFER_ANSWER_ACCEPTED;
+}
+
+guint
+gp_scenario_get_reply_satisfaction (GpScenario  *self,
+                                    const char **comment)
+{
+  /* By mood at the start of the call: calm, anxious, angry, confused, in-a-hurry. */
+  static const guint by_mood[] = { 5, 4, 3, 4, 4 };
+
+  g_return_val_if_fail (GP_IS_SCENARIO (self), 0);
+
+  if (comment != NULL)
+    *comment = self->reply_comment;
+  if (self->reply_score > 0)
+    return self->reply_score;
+  return by_mood[MIN ((guint) self->persona_mood, G_N_ELEMENTS (by_mood) - 1)];
 }

@@ -558,8 +558,9 @@ apply_try_again (GpSession   *self,
 {
   if (type == GP_EVENT_TRY_AGAIN_OFFERED)
     {
-      if (self->mode != GP_SESSION_MODE_ASSISTED)
-        FAIL (NOT_ALLOWED, "trying again online is offered in assisted sessions only");
+      /* Training plays an assisted call, so a trainee offers it too. */
+      if (self->mode == GP_SESSION_MODE_SELF_SERVICE)
+        FAIL (NOT_ALLOWED, "trying again online is offered in assisted and training sessions only");
       if (self->try_again != TRY_AGAIN_NONE)
         FAIL (ALREADY_DONE, "trying again online has already been offered");
       if (self->progressed)

@@ -99,8 +99,13 @@ static void
 show_host (GpShareWindow  *self,
            GpCobrowseHost *host)
 {
+  g_auto(GStrv) uris = gp_cobrowse_host_dup_uris (host);
+  g_autofree char *addresses = g_strjoinv ("\n", uris);
+
   g_set_object (&self->host, host);
-  gtk_label_set_label (self->address_label, gp_cobrowse_host_get_uri (host));
+  /* On the local network a computer may have several addresses: the customer uses the
+   * one of their network. */
+  gtk_label_set_label (self->address_label, addresses);
   g_signal_connect_object (host, "notify::code", G_CALLBACK (update_code), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->peer_list, gp_cobrowse_host_get_peers (host), create_peer_row, NULL, NULL);
   update_code (self);
@@ -121,7 +126,10 @@ on_start_clicked (GpShareWindow *self)
     return;
   if (!gp_session_view_share (self->view, address, port, &error))
     {
-      gtk_label_set_label (self->error_label, error->message);
+      /* Translators: %s says why, e.g. "port 41234 is in use by another program" */
+      g_autofree char *text = g_strdup_printf (_("Sharing could not start: %s."), error->message);
+
+      gtk_label_set_label (self->error_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       return;
     }

@@ -17,7 +17,8 @@ G_BEGIN_DECLS
  *  ::pointer (const char *step, const char *element): the agent points at an element.
  *  ::consent-requested (guint id, const char *action, const char *from): the other side
  *      asks to take over or hand back; answer with gp_cobrowse_peer_answer_consent().
- * Properties: state, session (the mirror, NULL until welcomed), role. */
+ * Properties: state, session (the mirror, NULL until welcomed), role (as the host checks
+ * requests now: the role joined with, or the agent's for a trainee handed the driving). */
 
 typedef enum {
   GP_COBROWSE_PEER_STATE_CONNECTING,   /* first connection, or knocking for admission */
@@ -45,6 +46,8 @@ void                 gp_cobrowse_peer_set_accepted_certificate (GpCobrowsePeer  
                                                                 GTlsCertificate *certificate);
 void                 gp_cobrowse_peer_connect       (GpCobrowsePeer  *self);
 GpCobrowsePeerState  gp_cobrowse_peer_get_state     (GpCobrowsePeer  *self);
+/* The role the host checks this peer's requests as now (notify::role): the role it
+ * joined with, except for a trainee the trainer handed the driving (agent). */
 GpCobrowseRole       gp_cobrowse_peer_get_role      (GpCobrowsePeer  *self);
 /* Returns: (transfer none) (nullable): the mirror of the host's session */
 GpSession           *gp_cobrowse_peer_get_session   (GpCobrowsePeer  *self);

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 #define GP_COBROWSE_CODE_ALPHABET "ACDEFGHJKMNPQRTUVWXY34679"
 #define GP_COBROWSE_CODE_LIFETIME_US (20 * G_USEC_PER_SEC * 60)
 #define GP_COBROWSE_CODE_MAX_FAILURES 5
+/* A classroom takes at most this many trainees (gp_cobrowse_host_open_classroom()). */
+#define GP_COBROWSE_MAX_TRAINEES 100
 
 typedef enum {
   GP_COBROWSE_ROLE_AGENT,

@@ -101,6 +101,14 @@ guint                gp_scenario_get_total_points         (GpScenario *self);
 double               gp_scenario_get_time_limit_minutes   (GpScenario *self);
 /* Returns: whether hints may be used (TRUE when the file does not say) */
 gboolean             gp_scenario_get_hints_allowed        (GpScenario *self);
+/* The scripted customer's replies ("replies"; docs/scenario-format.md gives the
+ * defaults used when the file does not say): to the offer to try again online, to an
+ * offer of the flow, and to the satisfaction question (1–5, and a comment or NULL). */
+gboolean             gp_scenario_get_reply_try_again      (GpScenario *self);
+GpOfferAnswer        gp_scenario_get_reply_offer          (GpScenario *self,
+                                                           const char *offer_id);
+guint                gp_scenario_get_reply_satisfaction   (GpScenario  *self,
+                                                           const char **comment);
 /* Where the scenario came from, for messages; may be NULL. */
 const char          *gp_scenario_get_origin               (GpScenario *self);
 JsonObject          *gp_scenario_get_extensions           (GpScenario *self);

@@ -28,3 +28,5 @@
 #include <guidepost/gp-scenario.h>
 #include <guidepost/gp-session-replay.h>
 #include <guidepost/gp-evidence.h>
+#include <guidepost/gp-training-score.h>
+#include <guidepost/gp-training-run.h>

@@ -112,6 +112,19 @@ add("schema-bad-value-time-limit.json", "bad-value", "/time_limit_minutes", "sch
     setp(["time_limit_minutes"], -5))
 add("schema-wrong-type-hints-allowed.json", "wrong-type", "/hints_allowed", "schema",
     setp(["hints_allowed"], "yes"))
+add("schema-wrong-type-replies.json", "wrong-type", "/replies", "schema", setp(["replies"], "accepted"))
+add("schema-unknown-key-replies.json", "unknown-key", "/replies/try-again", "schema",
+    setp(["replies", "try-again"], True))
+add("schema-wrong-type-replies-try-again.json", "wrong-type", "/replies/try_again", "schema",
+    setp(["replies", "try_again"], "no"))
+add("schema-bad-value-reply-offer.json", "bad-value", "/replies/offers/security-alerts", "schema",
+    setp(["replies", "offers", "security-alerts"], "maybe"))
+add("schema-missing-key-satisfaction-score.json", "missing-key", "/replies/satisfaction", "schema",
+    delp(["replies", "satisfaction", "score"]))
+add("schema-bad-value-satisfaction-score.json", "bad-value", "/replies/satisfaction/score", "schema",
+    setp(["replies", "satisfaction", "score"], 6))
+add("schema-empty-text-satisfaction-comment.json", "empty-text", "/replies/satisfaction/comment", "schema",
+    setp(["replies", "satisfaction", "comment"], " "))
 
 # semantic: needs the flow (or the whole file)
 add("semantic-duplicate-id-practice.json", "duplicate-id", "/expected_practice/3/id", "semantic",
@@ -136,6 +149,8 @@ add("semantic-missing-reference-offer-on-step.json", "missing-reference", "/expe
     "semantic", setp(["expected_practice", 5, "step"], "reset-done"))
 add("semantic-missing-reference-identity-step.json", "missing-reference", "/expected_practice/1/step",
     "semantic", setp(["expected_practice", 1, "step"], "send-code"))
+add("semantic-missing-reference-reply-offer.json", "missing-reference", "/replies/offers/credit-card", "semantic",
+    setp(["replies", "offers", "credit-card"], "accepted"))
 
 shutil.rmtree(BROKEN, ignore_errors=True)
 os.makedirs(BROKEN)
