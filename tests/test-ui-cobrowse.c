@@ -18,6 +18,7 @@
  * of another, in the same process over loopback. */
 
 static GtkApplication *app;
+static const GpSessionMode training_mode = GP_SESSION_MODE_TRAINING;
 
 typedef struct {
   GpFlowLibrary *library;
@@ -215,8 +216,8 @@ setup (Fixture       *f,
 
   f->flow = gp_flow_load_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
-  f->session = gp_session_new (f->flow, GP_SESSION_MODE_ASSISTED, "sign in", GP_FAMILIARITY_NEW,
-                               "Cannot sign in", NULL);
+  f->session = gp_session_new (f->flow, data != NULL ? *(const GpSessionMode *) data : GP_SESSION_MODE_ASSISTED,
+                               "sign in", GP_FAMILIARITY_NEW, "Cannot sign in", NULL);
 
   f->agent_window = GTK_WINDOW (adw_application_window_new (app));
   gtk_window_set_default_size (f->agent_window, 640, 800);
@@ -451,6 +452,147 @@ test_share_network (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (share));
 }
 
+static gboolean
+remote_role_is (gpointer data)
+{
+  gpointer *args = data;
+  GpSessionView *view = args[0] != NULL ? customer_view (args[0]) : NULL;
+
+  return view != NULL && gp_session_view_get_remote (view) != NULL &&
+         (int) gp_cobrowse_peer_get_role (gp_session_view_get_remote (view)) == GPOINTER_TO_INT (args[1]);
+}
+
+static GtkWidget *
+find_refusal (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), "That Did Not Work") == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* The classroom: the trainer opens it from the share window, a trainee joins with its
+ * code (no knock), watches with nothing to press, is handed the driving, moves the
+ * session on, and has the driving taken back. */
+static void
+test_classroom (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *share, *page, *closed_row, *open_row, *group, *dialog;
+  GpCobrowseHost *host;
+  GpSessionView *trainee;
+  g_autofree char *address = NULL;
+  const char *code;
+  gpointer role_args[2] = { f, NULL };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.share", NULL));
+  share = find_share_window ();
+  g_signal_emit_by_name (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "start_button"), "clicked");
+  host = gp_session_view_get_host (f->agent_view);
+  g_assert_nonnull (host);
+  group = GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "classroom_group"));
+  closed_row = GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "classroom_closed_row"));
+  open_row = GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "classroom_open_row"));
+  g_assert_true (gtk_widget_get_visible (group));
+  g_assert_true (gtk_widget_get_visible (closed_row));
+  g_assert_true (gtk_widget_activate_action (share, "share.open-classroom", NULL));
+  code = gp_cobrowse_host_get_classroom_code (host);
+  g_assert_nonnull (code);
+  g_assert_false (gtk_widget_get_visible (closed_row));
+  g_assert_true (gtk_widget_get_visible (open_row));
+
+  /* A trainee joins with the classroom code as read out, and is not asked about. */
+  address = g_strdup_printf ("127.0.0.1:%u", gp_cobrowse_host_get_port (host));
+  page = gp_window_show_join_page (f->customer_window);
+  gp_join_page_set_details (GP_JOIN_PAGE (page), address,
+                            gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW,
+                                                                                            "classroom_code_label"))),
+                            "");
+  gp_join_page_set_trainee (GP_JOIN_PAGE (page), TRUE);
+  /* A trainee is handed the driving by name: the name is asked for. */
+  g_assert_true (gtk_widget_activate_action (page, "join.join", NULL));
+  g_assert_null (gp_join_page_get_peer (GP_JOIN_PAGE (page)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (page, GP_TYPE_JOIN_PAGE, "error_label"))));
+  gp_join_page_set_details (GP_JOIN_PAGE (page), address,
+                            gtk_label_get_label (GTK_LABEL (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW,
+                                                                                            "classroom_code_label"))),
+                            "Sam");
+  g_assert_true (gtk_widget_activate_action (page, "join.join", NULL));
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+  g_assert_null (find_dialog ("knock"));
+  trainee = customer_view (f);
+  g_assert_cmpint (gp_cobrowse_peer_get_role (gp_session_view_get_remote (trainee)), ==, GP_COBROWSE_ROLE_OBSERVER);
+
+  /* Watching: nothing to press, the trainer drives, no fault console, the agent's view. */
+  g_assert_false (gp_session_view_remote_allows (trainee, "session.next"));
+  g_assert_false (gp_session_view_is_self_service (mirror (f)));
+  g_assert_nonnull (strstr (gtk_label_get_label (trainee->cobrowse_label), "The trainer drives"));
+  {
+    GtkWidget *steps = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (trainee), GP_TYPE_SESSION_VIEW, "step_view"));
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (steps, GP_TYPE_STEP_VIEW,
+                                                                                        "fault_console"))));
+  }
+  save_png (GTK_WIDGET (f->customer_window), "ui-classroom-trainee-watching.png");
+
+  /* Handed the driving by name from the share window. */
+  g_assert_true (gtk_widget_activate_action (share, "share.hand-driving", "s", "Sam"));
+  role_args[1] = GINT_TO_POINTER (GP_COBROWSE_ROLE_AGENT);
+  g_assert_true (gp_test_wait_until (remote_role_is, role_args, GP_TEST_WATCHDOG_MS));
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+  g_assert_cmpstr (gp_session_get_driving_trainee (f->session), ==, "Sam");
+  g_assert_true (gp_session_view_remote_allows (trainee, "session.next"));
+  g_assert_nonnull (strstr (gtk_label_get_label (trainee->cobrowse_label), "You drive"));
+  g_assert_nonnull (strstr (gtk_label_get_label (f->agent_view->cobrowse_label), "Sam drives"));
+  save_png (share, "ui-classroom-share.png");
+  save_png (GTK_WIDGET (f->customer_window), "ui-classroom-trainee-driving.png");
+
+  /* The trainee moves the session on; the trainer's session follows. */
+  wanted_step = "sign-in";
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trainee), "session.next", NULL));
+  g_assert_true (gp_test_wait_until (both_at_wanted_step, f, GP_TEST_WATCHDOG_MS));
+
+  /* Handing to somebody who is not there is refused, and said. */
+  g_assert_true (gtk_widget_activate_action (share, "share.hand-driving", "s", "Nobody"));
+  dialog = find_refusal ();
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Taken back: watching again. */
+  g_assert_true (gtk_widget_activate_action (share, "share.take-back-driving", "s", "Sam"));
+  role_args[1] = GINT_TO_POINTER (GP_COBROWSE_ROLE_OBSERVER);
+  g_assert_true (gp_test_wait_until (remote_role_is, role_args, GP_TEST_WATCHDOG_MS));
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+  g_assert_null (gp_session_get_driving_trainee (f->session));
+  g_assert_false (gp_session_view_remote_allows (trainee, "session.next"));
+  g_assert_nonnull (strstr (gtk_label_get_label (trainee->cobrowse_label), "The trainer drives"));
+
+  gtk_window_destroy (GTK_WINDOW (share));
+}
+
+/* In an assisted session the share window offers no classroom. */
+static void
+test_no_classroom_when_assisted (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkWidget *share;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.share", NULL));
+  share = find_share_window ();
+  g_signal_emit_by_name (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "start_button"), "clicked");
+  g_assert_nonnull (gp_session_view_get_host (f->agent_view));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW,
+                                                                                      "classroom_group"))));
+  gtk_window_destroy (GTK_WINDOW (share));
+}
+
 static void
 test_refused (Fixture       *f,
               gconstpointer  data)
@@ -493,6 +635,9 @@ main (int   argc,
   g_test_add ("/guidepost/ui/cobrowse/share-and-join", Fixture, NULL, setup, test_share_and_join, teardown);
   g_test_add ("/guidepost/ui/cobrowse/refused", Fixture, NULL, setup, test_refused, teardown);
   g_test_add ("/guidepost/ui/cobrowse/share-network", Fixture, NULL, setup, test_share_network, teardown);
+  g_test_add ("/guidepost/ui/cobrowse/classroom", Fixture, &training_mode, setup, test_classroom, teardown);
+  g_test_add ("/guidepost/ui/cobrowse/no-classroom-when-assisted", Fixture, NULL, setup,
+              test_no_classroom_when_assisted, teardown);
 
   status = g_test_run ();
 

@@ -85,7 +85,8 @@ gp_fault_console_update (GpFaultConsole *self)
   /* For the trainer only: never on a co-browsing customer's or trainee's mirror. */
   shown = step != NULL && !gp_session_get_ended (self->session) &&
           gp_session_get_mode (self->session) == GP_SESSION_MODE_TRAINING &&
-          g_object_get_data (G_OBJECT (self->session), GP_SESSION_VIEW_CUSTOMER_KEY) == NULL;
+          g_object_get_data (G_OBJECT (self->session), GP_SESSION_VIEW_CUSTOMER_KEY) == NULL &&
+          g_object_get_data (G_OBJECT (self->session), GP_SESSION_VIEW_TRAINEE_KEY) == NULL;
   gtk_widget_set_visible (GTK_WIDGET (self), shown);
   if (!shown)
     return;

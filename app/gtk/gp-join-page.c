@@ -14,6 +14,7 @@ struct _GpJoinPage
   AdwEntryRow    *address_row;
   AdwEntryRow    *code_row;
   AdwEntryRow    *name_row;
+  GtkSwitch      *trainee_switch;
   GtkLabel       *error_label;
   GtkSpinner     *spinner;
   GtkLabel       *waiting_label;
@@ -98,6 +99,8 @@ describe_close (const GError *error)
         return g_strdup (_("That code does not work: it may be mistyped, used or expired. Ask the agent for a new one."));
       case GP_COBROWSE_ERROR_FULL:
         return g_strdup (_("The session is full."));
+      case GP_COBROWSE_ERROR_FORBIDDEN:
+        return g_strdup (_("That is a classroom code: join as a trainee, or ask for a code of your own."));
       default:
         break;
       }
@@ -151,6 +154,7 @@ join_activated (GtkWidget  *widget,
   g_autofree char *code = complete_code (gtk_editable_get_text (GTK_EDITABLE (self->code_row)));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   g_autoptr(GUri) parsed = NULL;
+  gboolean trainee;
 
   if (self->peer != NULL)
     return;
@@ -168,8 +172,18 @@ join_activated (GtkWidget  *widget,
       return;
     }
 
+  trainee = gtk_switch_get_active (self->trainee_switch);
+  /* The trainer hands the driving to a trainee by name. */
+  if (trainee && *name == '\0')
+    {
+      set_error (self, _("Type your name: the trainer sees it and hands you the driving by it."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return;
+    }
+
   set_error (self, NULL);
-  self->peer = gp_cobrowse_peer_new (uri, code, GP_COBROWSE_ROLE_CUSTOMER, *name != '\0' ? name : NULL);
+  self->peer = gp_cobrowse_peer_new (uri, code, trainee ? GP_COBROWSE_ROLE_OBSERVER : GP_COBROWSE_ROLE_CUSTOMER,
+                                     *name != '\0' ? name : NULL);
   g_signal_connect_object (self->peer, "notify::state", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
   gtk_label_set_label (self->waiting_label, _("Connecting…"));
   gtk_stack_set_visible_child_name (self->stack, "waiting");
@@ -210,6 +224,15 @@ gp_join_page_set_details (GpJoinPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), address != NULL ? address : "");
   gtk_editable_set_text (GTK_EDITABLE (self->code_row), code != NULL ? code : "");
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+}
+
+void
+gp_join_page_set_trainee (GpJoinPage *self,
+                          gboolean    trainee)
+{
+  g_return_if_fail (GP_IS_JOIN_PAGE (self));
+
+  gtk_switch_set_active (self->trainee_switch, trainee);
 }
 
 GpCobrowsePeer *
@@ -254,6 +277,7 @@ gp_join_page_class_init (GpJoinPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GpJoinPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, GpJoinPage, code_row);
   gtk_widget_class_bind_template_child (widget_class, GpJoinPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, GpJoinPage, trainee_switch);
   gtk_widget_class_bind_template_child (widget_class, GpJoinPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, GpJoinPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, GpJoinPage, waiting_label);

@@ -19,6 +19,10 @@ void            gp_join_page_set_details (GpJoinPage *self,
                                           const char *address,
                                           const char *code,
                                           const char *name);
+/* Joins a classroom as a trainee (an observer the trainer may hand the driving to)
+ * instead of as the customer. */
+void            gp_join_page_set_trainee (GpJoinPage *self,
+                                          gboolean    trainee);
 /* Returns: (transfer none) (nullable): the peer while joining */
 GpCobrowsePeer *gp_join_page_get_peer    (GpJoinPage *self);
 

@@ -80,7 +80,9 @@ gp_session_view_update_cobrowse (GpSessionView *self)
   gboolean shown = session != NULL && (self->host != NULL || self->remote != NULL);
   gboolean open = shown && !gp_session_get_ended (session);
   g_autofree char *text = NULL;
-  const char *driving;
+  g_autofree char *driving = NULL;
+  const char *trainee;
+  gboolean classroom;
   GpActor driver;
 
   gtk_revealer_set_reveal_child (self->cobrowse_revealer, shown);
@@ -96,10 +98,20 @@ gp_session_view_update_cobrowse (GpSessionView *self)
     }
 
   driver = gp_session_get_driver (session);
-  if (self->remote != NULL && own_side (self) == GP_ACTOR_CUSTOMER)
-    driving = driver == GP_ACTOR_CUSTOMER ? _("You drive") : _("The agent drives");
+  trainee = gp_session_get_driving_trainee (session);
+  classroom = gp_session_get_mode (session) == GP_SESSION_MODE_TRAINING;
+  if (classroom && self->remote != NULL)
+    /* A trainee: the trainer drives until handing the driving to one of the trainees. */
+    driving = gp_cobrowse_peer_get_role (self->remote) == GP_COBROWSE_ROLE_AGENT ? g_strdup (_("You drive"))
+            : trainee != NULL ? g_strdup_printf (_("%s drives"), trainee)
+            : g_strdup (_("The trainer drives"));
+  else if (classroom && trainee != NULL)
+    /* Translators: %s is a trainee's name */
+    driving = g_strdup_printf (_("%s drives"), trainee);
+  else if (self->remote != NULL && own_side (self) == GP_ACTOR_CUSTOMER)
+    driving = g_strdup (driver == GP_ACTOR_CUSTOMER ? _("You drive") : _("The agent drives"));
   else
-    driving = driver == GP_ACTOR_CUSTOMER ? _("The customer drives") : _("You drive");
+    driving = g_strdup (driver == GP_ACTOR_CUSTOMER ? _("The customer drives") : _("You drive"));
 
   if (self->host != NULL)
     {
@@ -113,6 +125,9 @@ gp_session_view_update_cobrowse (GpSessionView *self)
         text = g_strdup_printf (ngettext ("Sharing · %u person joined · %s", "Sharing · %u people joined · %s", n),
                                 n, driving);
     }
+  else if (classroom)
+    /* Translators: the co-browse bar of a trainee following the trainer's session */
+    text = g_strdup_printf (_("Following the trainer’s session · %s"), driving);
   else
     /* Translators: the co-browse bar of a person who joined an agent's session */
     text = g_strdup_printf (_("Joined the agent’s session · %s"), driving);
@@ -123,8 +138,11 @@ gp_session_view_update_cobrowse (GpSessionView *self)
     gtk_toggle_button_set_active (self->point_button, FALSE);
   gtk_widget_set_visible (self->share_button, self->host != NULL);
 
+  /* Take Over / Hand Back is between agent and customer; a classroom has the trainer
+   * hand the driving to trainees instead (the share window). */
   gtk_widget_set_visible (self->driver_button,
-                          self->remote == NULL || gp_cobrowse_peer_get_role (self->remote) != GP_COBROWSE_ROLE_OBSERVER);
+                          self->remote == NULL ? !classroom
+                                               : gp_cobrowse_peer_get_role (self->remote) != GP_COBROWSE_ROLE_OBSERVER && !classroom);
   if (driver == own_side (self))
     {
       gtk_button_set_label (GTK_BUTTON (self->driver_button), _("_Hand Back"));
@@ -509,11 +527,17 @@ gp_session_view_show_remote (GpSessionView  *self,
   g_return_if_fail (GP_IS_SESSION (mirror));
 
   role = gp_cobrowse_peer_get_role (peer);
-  if (role == GP_COBROWSE_ROLE_CUSTOMER || role == GP_COBROWSE_ROLE_OBSERVER)
+  /* An observer is a trainee learning the agent's side: it sees the agent's view, but
+   * never the trainer's fault console. */
+  if (role == GP_COBROWSE_ROLE_CUSTOMER)
     g_object_set_data (G_OBJECT (mirror), GP_SESSION_VIEW_CUSTOMER_KEY, GINT_TO_POINTER (TRUE));
+  else if (role == GP_COBROWSE_ROLE_OBSERVER)
+    g_object_set_data (G_OBJECT (mirror), GP_SESSION_VIEW_TRAINEE_KEY, GINT_TO_POINTER (TRUE));
 
   self->remote = g_object_ref (peer);
   g_signal_connect_object (peer, "notify::state", G_CALLBACK (on_remote_state), self, G_CONNECT_SWAPPED);
+  /* A classroom trainee handed the driving acts as the agent, and back. */
+  g_signal_connect_object (peer, "notify::role", G_CALLBACK (gp_session_view_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (peer, "pointer", G_CALLBACK (on_pointer), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (peer, "consent-requested", G_CALLBACK (on_remote_consent_requested), self,
                            G_CONNECT_SWAPPED);

@@ -65,6 +65,8 @@ char    *gp_session_view_format_minutes (double minutes);
 
 /* Set on a mirror session shown to a co-browsing customer: customer wording throughout. */
 #define GP_SESSION_VIEW_CUSTOMER_KEY "gp-customer-view"
+/* Set on a classroom trainee's mirror: the agent's view, without the fault console. */
+#define GP_SESSION_VIEW_TRAINEE_KEY "gp-trainee-view"
 
 /* gp-session-view.c, for gp-session-view-cobrowse.c */
 void     gp_session_view_toast        (GpSessionView *self,
