@@ -144,6 +144,41 @@ test_key_order_kept (void)
   g_string_free (keys, TRUE);
 }
 
+/* gp_json_node_append(): every kind of value, escapes and key order, read back as the
+ * same document by the strict parser. */
+static void
+test_direct_writer (void)
+{
+  static const char *documents[] = {
+    "{}",
+    "[]",
+    "{\"a\":1,\"z\":-9223372036854775808,\"m\":true,\"b\":false,\"n\":null,\"d\":0.5,\"e\":-1.25e+300}",
+    "{\"quote\":\"say \\\"hi\\\" \\\\ there\",\"ctl\":\"\\u0001\\u001f\\n\\r\\t\\b\\f\",\"uni\":\"caf\u00e9 \u2028 \\ud83d\\ude00\"}",
+    "[1,[2,[3,{\"deep\":[\"x\"]}]],\"\"]",
+    "{\"z\":1,\"a\":2,\"m\":{\"y\":3,\"b\":4}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = gp_json_parse_strict (documents[i], strlen (documents[i]), 64, NULL, NULL, &error);
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(JsonNode) back = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+
+      g_assert_no_error (error);
+      gp_json_node_append (node, out);
+      back = gp_json_parse_strict (out->str, out->len, 64, NULL, NULL, &error);
+      g_assert_no_error (error);
+      expected = json_to_string (node, FALSE);
+      got = json_to_string (back, FALSE);
+      g_assert_cmpstr (got, ==, expected);
+      /* Compact: no spaces outside strings in these documents' structure. */
+      g_assert_null (strstr (out->str, ": "));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +195,7 @@ main (int   argc,
   g_test_add_func ("/guidepost/json/refuses/hostile-depth", test_hostile_depth);
   g_test_add_func ("/guidepost/json/accepts-strict-json", test_good);
   g_test_add_func ("/guidepost/json/keeps-key-order", test_key_order_kept);
+  g_test_add_func ("/guidepost/json/direct-writer", test_direct_writer);
 
   return g_test_run ();
 }

@@ -940,8 +940,17 @@ test_determinism (void)
             g_autoptr(JsonNode) node = gp_event_to_json (g_ptr_array_index (events, e));
             g_autofree char *text = json_to_string (node, FALSE);
             g_autoptr(JsonNode) back = gp_json_parse_strict (text, strlen (text), 64, NULL, NULL, &error);
+            g_autoptr(GString) direct = g_string_new (NULL);
+            g_autoptr(JsonNode) direct_node = NULL;
+            g_autofree char *direct_text = NULL;
 
             g_assert_no_error (error);
+            /* The text written without a tree is the same document. */
+            gp_event_append_json (g_ptr_array_index (events, e), direct);
+            direct_node = gp_json_parse_strict (direct->str, direct->len, 64, NULL, NULL, &error);
+            g_assert_no_error (error);
+            direct_text = json_to_string (direct_node, FALSE);
+            g_assert_cmpstr (direct_text, ==, text);
             g_ptr_array_add (parsed, gp_event_new_from_json (back, &error));
             g_assert_no_error (error);
           }

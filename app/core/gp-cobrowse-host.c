@@ -99,25 +99,33 @@ gp_cobrowse_host_customer_view (Connection *c)
   return gp_cobrowse_peer_info_get_role (c->info) == GP_COBROWSE_ROLE_CUSTOMER;
 }
 
-JsonNode *
-gp_cobrowse_host_event_to_json_for (GpEvent  *event,
-                   gboolean  customer)
+/* The event as @customer's view has it: a note's text never leaves the agent's side. */
+static GpEvent *
+event_for_view (GpEvent  *event,
+                gboolean  customer)
 {
   g_autoptr(JsonObject) payload = NULL;
-  g_autoptr(GpEvent) redacted = NULL;
   JsonNode *step;
 
   if (!customer || gp_event_get_event_type (event) != GP_EVENT_NOTE_ADDED)
-    return gp_event_to_json (event);
+    return g_object_ref (event);
   payload = json_object_new ();
   step = json_object_get_member (gp_event_get_payload (event), "step");
   if (step != NULL)
     json_object_set_member (payload, "step", json_node_copy (step));
   json_object_set_string_member (payload, "text", REDACTED_NOTE);
-  redacted = gp_event_new (gp_event_get_session_id (event), gp_event_get_seq (event),
-                           gp_event_get_event_type (event), gp_event_get_actor (event),
-                           gp_event_get_wall_time (event), gp_event_get_monotonic_time (event), payload);
-  return gp_event_to_json (redacted);
+  return gp_event_new (gp_event_get_session_id (event), gp_event_get_seq (event),
+                       gp_event_get_event_type (event), gp_event_get_actor (event),
+                       gp_event_get_wall_time (event), gp_event_get_monotonic_time (event), payload);
+}
+
+JsonNode *
+gp_cobrowse_host_event_to_json_for (GpEvent  *event,
+                   gboolean  customer)
+{
+  g_autoptr(GpEvent) shown = event_for_view (event, customer);
+
+  return gp_event_to_json (shown);
 }
 
 static void
@@ -158,15 +166,20 @@ gp_cobrowse_host_flow_to_json_for (GpFlow   *flow,
   return node;
 }
 
+/* The "event" message, written straight to text: one per action and per view, the
+ * broadcast's hot path (docs/protocol.md; the same document as the JSON tree would give). */
 static char *
 event_message_for (GpEvent  *event,
                    gboolean  customer)
 {
-  JsonObject *message = gp_cobrowse_message_new ("event");
+  g_autoptr(GpEvent) shown = event_for_view (event, customer);
+  GString *text = g_string_sized_new (384);
 
-  json_object_set_int_member (message, "seq", (gint64) gp_event_get_seq (event));
-  json_object_set_member (message, "event", gp_cobrowse_host_event_to_json_for (event, customer));
-  return gp_cobrowse_message_serialize (message, NULL);
+  g_string_append_printf (text, "{\"v\":%d,\"type\":\"event\",\"seq\":%" G_GUINT64_FORMAT ",\"event\":",
+                          GP_COBROWSE_PROTOCOL_VERSION, gp_event_get_seq (event));
+  gp_event_append_json (shown, text);
+  g_string_append_c (text, '}');
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -174,18 +187,22 @@ on_event_applied (GpSession      *session,
                   GpEvent        *event,
                   GpCobrowseHost *self)
 {
-  g_autofree char *text = event_message_for (event, FALSE);
+  g_autofree char *text = NULL;
   g_autofree char *customer_text = NULL;
+  gboolean differs = gp_event_get_event_type (event) == GP_EVENT_NOTE_ADDED;
 
-  /* Serialized once for everybody (once more for customers when it differs). */
-  if (gp_event_get_event_type (event) == GP_EVENT_NOTE_ADDED)
-    customer_text = event_message_for (event, TRUE);
+  /* Written once per view that somebody connected has, when first needed. */
   for (guint i = 0; i < self->connections->len; i++)
     {
       Connection *c = g_ptr_array_index (self->connections, i);
+      char **wanted;
 
-      if (c->state == CONNECTION_ADMITTED && !c->closing)
-        gp_cobrowse_send_text (c->connection, customer_text != NULL && gp_cobrowse_host_customer_view (c) ? customer_text : text);
+      if (c->state != CONNECTION_ADMITTED || c->closing)
+        continue;
+      wanted = differs && gp_cobrowse_host_customer_view (c) ? &customer_text : &text;
+      if (*wanted == NULL)
+        *wanted = event_message_for (event, wanted == &customer_text);
+      gp_cobrowse_send_text (c->connection, *wanted);
     }
   if (gp_event_get_event_type (event) == GP_EVENT_DRIVING_HANDED ||
       gp_event_get_event_type (event) == GP_EVENT_DRIVING_TAKEN_BACK)

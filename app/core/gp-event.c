@@ -205,6 +205,127 @@ gp_event_to_json (GpEvent *self)
   return node;
 }
 
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      case '\b': g_string_append (out, "\\b"); break;
+      case '\f': g_string_append (out, "\\f"); break;
+      default:
+        if (*p < 0x20)
+          {
+            g_string_append (out, "\\u00");
+            g_string_append_c (out, hex[*p >> 4]);
+            g_string_append_c (out, hex[*p & 0xf]);
+          }
+        else
+          g_string_append_c (out, (char) *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+void
+gp_json_node_append (JsonNode *node,
+                     GString  *out)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (node != NULL && out != NULL);
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_string (out, name);
+            g_string_append_c (out, ':');
+            gp_json_node_append (member, out);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            gp_json_node_append (json_array_get_element (array, i), out);
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_DOUBLE:
+          /* Payloads never hold non-finite numbers (checked when events are made). */
+          g_string_append (out, g_ascii_dtostr (number, sizeof number, json_node_get_double (node)));
+          break;
+        case G_TYPE_INT64:
+        default:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+void
+gp_event_append_json (GpEvent *self,
+                      GString *out)
+{
+  g_autoptr(JsonNode) payload = NULL;
+
+  g_return_if_fail (GP_IS_EVENT (self));
+  g_return_if_fail (out != NULL);
+
+  g_string_append (out, "{\"session\":");
+  append_string (out, self->session_id);
+  g_string_append_printf (out, ",\"seq\":%" G_GUINT64_FORMAT ",\"type\":\"%s\",\"actor\":\"%s\","
+                          "\"wall_us\":%" G_GINT64_FORMAT ",\"mono_us\":%" G_GINT64_FORMAT ",\"payload\":",
+                          self->seq, event_type_names[self->type], actor_names[self->actor],
+                          self->wall_time_us, self->monotonic_us);
+  payload = json_node_init_object (json_node_alloc (), self->payload);
+  gp_json_node_append (payload, out);
+  g_string_append_c (out, '}');
+}
+
 static gboolean
 is_integer (JsonNode *node)
 {

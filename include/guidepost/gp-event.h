@@ -78,6 +78,13 @@ JsonObject  *gp_event_get_payload       (GpEvent *self);
 
 /* The wire and journal form: {"session", "seq", "type", "actor", "wall_us", "mono_us", "payload"}. */
 JsonNode    *gp_event_to_json           (GpEvent *self);
+/* Appends the same document as compact JSON text, written directly: the co-browse
+ * broadcast and the journal write an event per action and need no tree for it. */
+void         gp_event_append_json       (GpEvent *self,
+                                         GString *out);
+/* Appends @node (any JSON value) as compact JSON text. */
+void         gp_json_node_append        (JsonNode *node,
+                                         GString  *out);
 /* Returns: (transfer full) (nullable): the event, or NULL with a GP_EVENT_ERROR naming the field */
 GpEvent     *gp_event_new_from_json     (JsonNode *node,
                                          GError  **error);
