@@ -3,6 +3,7 @@
 
 #include "gp-session-view-private.h"
 #include "gp-end-page.h"
+#include "gp-score-report.h"
 
 struct _GpEndPage
 {
@@ -10,6 +11,7 @@ struct _GpEndPage
 
   GpSession     *session;
   gulong         event_handler;
+  GpTrainingRun *run;
   GpOutcome      outcome;        /* what it ends as, until it has ended */
   guint          score;          /* chosen, not yet recorded */
   GtkWidget     *score_buttons[5];
@@ -26,6 +28,8 @@ struct _GpEndPage
   GtkWidget     *finish_button;
   GtkWidget     *resume_button;
   GtkWidget     *close_button;
+  GpScoreReport *score_report;
+  GtkLabel      *reply_label;
 };
 
 G_DEFINE_FINAL_TYPE (GpEndPage, gp_end_page, ADW_TYPE_BIN)
@@ -169,6 +173,39 @@ outcome_title (GpOutcome outcome,
     }
 }
 
+/* Training: what the scripted customer answers, and the score once the session ended. */
+static void
+update_training (GpEndPage *self,
+                 gboolean   ended,
+                 gboolean   answered)
+{
+  g_autoptr(GpTrainingScore) score = NULL;
+  g_autofree char *reply = NULL;
+  const char *comment = NULL;
+  const char *name;
+  guint answer;
+
+  score = self->run != NULL && ended ? gp_training_run_get_score (self->run) : NULL;
+  gp_score_report_set_score (self->score_report, score);
+  gtk_widget_set_visible (GTK_WIDGET (self->score_report), score != NULL);
+
+  answer = self->run != NULL ? gp_training_run_get_satisfaction_reply (self->run, &comment) : 0;
+  if (answer >= 1 && answer <= 5)
+    {
+      name = gp_scenario_get_persona_name (gp_training_run_get_scenario (self->run));
+      if (name == NULL || *name == '\0')
+        name = _("The customer");
+      if (comment != NULL && *comment != '\0')
+        /* Translators: the scripted customer's answer: name, score, then their comment */
+        reply = g_strdup_printf (_("%s answers %u out of 5: “%s”"), name, answer, comment);
+      else
+        /* Translators: the scripted customer's answer: name and score */
+        reply = g_strdup_printf (_("%s answers %u out of 5."), name, answer);
+    }
+  gtk_label_set_label (self->reply_label, reply != NULL ? reply : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reply_label), reply != NULL && !answered);
+}
+
 void
 gp_end_page_update (GpEndPage *self)
 {
@@ -243,6 +280,7 @@ gp_end_page_update (GpEndPage *self)
   else
     gtk_label_set_label (self->thanks_label, _("No satisfaction answer was recorded."));
 
+  update_training (self, ended, summary.score >= 0);
   gtk_widget_set_visible (self->journal_label, gp_session_get_sink (self->session) != NULL);
   gtk_widget_set_visible (self->finish_button, !ended);
   /* At an end step the way back is Back; before one, it is leaving the wrap-up. */
@@ -262,6 +300,30 @@ on_event_applied (GpEndPage *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gp_end_page_update (self);
+}
+
+static void
+on_run_score_changed (GpEndPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gp_end_page_update (self);
+}
+
+void
+gp_end_page_set_training_run (GpEndPage     *self,
+                              GpTrainingRun *run)
+{
+  g_return_if_fail (GP_IS_END_PAGE (self));
+  g_return_if_fail (run == NULL || GP_IS_TRAINING_RUN (run));
+
+  if (self->run == run)
+    return;
+  if (self->run != NULL)
+    g_signal_handlers_disconnect_by_data (self->run, self);
+  g_set_object (&self->run, run);
+  if (run != NULL)
+    g_signal_connect_object (run, "notify::score", G_CALLBACK (on_run_score_changed), self, G_CONNECT_SWAPPED);
+  gp_end_page_update (self);
 }
 
 static void
@@ -316,6 +378,9 @@ gp_end_page_dispose (GObject *object)
   if (self->session != NULL)
     g_clear_signal_handler (&self->event_handler, self->session);
   g_clear_object (&self->session);
+  if (self->run != NULL)
+    g_signal_handlers_disconnect_by_data (self->run, self);
+  g_clear_object (&self->run);
 
   /* The template's top child is the bin's: unparent it once, through the bin. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -332,6 +397,8 @@ gp_end_page_class_init (GpEndPageClass *klass)
 
   object_class->dispose = gp_end_page_dispose;
 
+  g_type_ensure (GP_TYPE_SCORE_REPORT);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/gp-end-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GpEndPage, name)
   BIND (status_page);
@@ -346,6 +413,8 @@ gp_end_page_class_init (GpEndPageClass *klass)
   BIND (finish_button);
   BIND (resume_button);
   BIND (close_button);
+  BIND (score_report);
+  BIND (reply_label);
 #undef BIND
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -17,6 +17,10 @@ void        gp_end_page_set_session   (GpEndPage  *self,
                                        GpSession  *session,
                                        GpOutcome   outcome);
 void        gp_end_page_update        (GpEndPage  *self);
+/* Training: the scripted customer's answer to the satisfaction question and, once the
+ * session has ended, the score report of the scenario played (NULL: none). */
+void        gp_end_page_set_training_run (GpEndPage     *self,
+                                          GpTrainingRun *run);
 /* Returns: the comment typed for the satisfaction question, "" when none */
 const char *gp_end_page_get_comment   (GpEndPage  *self);
 

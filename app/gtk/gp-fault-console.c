@@ -82,9 +82,11 @@ gp_fault_console_update (GpFaultConsole *self)
   g_return_if_fail (GP_IS_FAULT_CONSOLE (self));
 
   step = self->session != NULL ? gp_session_get_current_step (self->session) : NULL;
-  /* For the trainer only: never on a co-browsing customer's or trainee's mirror. */
+  /* For the trainer only: never on a co-browsing customer's or trainee's mirror, nor to
+   * a trainee playing a scenario (its script injects the failures). */
   shown = step != NULL && !gp_session_get_ended (self->session) &&
           gp_session_get_mode (self->session) == GP_SESSION_MODE_TRAINING &&
+          gp_session_get_scenario_id (self->session) == NULL &&
           g_object_get_data (G_OBJECT (self->session), GP_SESSION_VIEW_CUSTOMER_KEY) == NULL &&
           g_object_get_data (G_OBJECT (self->session), GP_SESSION_VIEW_TRAINEE_KEY) == NULL;
   gtk_widget_set_visible (GTK_WIDGET (self), shown);

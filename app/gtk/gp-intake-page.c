@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "gp-customer-card.h"
 #include "gp-session-view-private.h"
 #include "gp-intake-page.h"
 
@@ -9,6 +10,7 @@ struct _GpIntakePage
   AdwBin         parent_instance;
 
   GpFlow        *flow;
+  GpScenario    *scenario;       /* played by a trainee, or NULL */
 
   GtkLabel      *title_label;
   GtkLabel      *summary_label;
@@ -24,6 +26,9 @@ struct _GpIntakePage
   GtkWidget     *prereq_group;
   GtkListBox    *prereq_list;
   GtkWidget     *start_button;
+  GpCustomerCard *customer_card;
+  GtkWidget     *offer_row;
+  GtkSwitch     *offer_switch;
 };
 
 G_DEFINE_FINAL_TYPE (GpIntakePage, gp_intake_page, ADW_TYPE_BIN)
@@ -145,7 +150,10 @@ on_mode_changed (GpIntakePage *self)
                                  self_service ? _("Have you used it before?") : _("Familiarity"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->problem_row),
                                  self_service ? _("What went wrong, in one line") : _("Agreed problem, in one line"));
-  gtk_widget_set_visible (self->try_again_group, gp_intake_page_get_mode (self) == GP_SESSION_MODE_ASSISTED);
+  gtk_widget_set_visible (self->try_again_group,
+                          gp_intake_page_get_mode (self) == GP_SESSION_MODE_ASSISTED || self->scenario != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->try_again_row), self->scenario == NULL);
+  gtk_widget_set_visible (self->offer_row, self->scenario != NULL);
 }
 
 void
@@ -158,6 +166,13 @@ gp_intake_page_set_flow (GpIntakePage  *self,
   g_return_if_fail (GP_IS_FLOW (flow));
 
   g_set_object (&self->flow, flow);
+  g_clear_object (&self->scenario);
+  gp_customer_card_set_scenario (self->customer_card, NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_row), TRUE);
+  gtk_switch_set_active (self->offer_switch, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->start_button), _("_Start Session"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->try_again_group),
+                                         _("Offer the customer one more go at the website on their own, with Guidepost’s hints. Record what they said."));
   gtk_label_set_label (self->title_label, gp_flow_get_title (flow));
   gtk_label_set_label (self->summary_label, gp_flow_get_summary (flow));
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), gp_flow_get_summary (flow) != NULL);
@@ -170,6 +185,33 @@ gp_intake_page_set_flow (GpIntakePage  *self,
                          goal != NULL && *goal != '\0' ? goal : gp_flow_get_title (flow));
   build_plan (self);
   build_prerequisites (self);
+}
+
+void
+gp_intake_page_set_scenario (GpIntakePage  *self,
+                             GpScenario    *scenario,
+                             GpScenarioRun  run)
+{
+  g_return_if_fail (GP_IS_INTAKE_PAGE (self));
+  g_return_if_fail (GP_IS_SCENARIO (scenario));
+  g_return_if_fail (self->flow != NULL);
+
+  g_set_object (&self->scenario, scenario);
+  gp_customer_card_set_scenario (self->customer_card, scenario);
+  gtk_label_set_label (self->title_label, gp_scenario_get_title (scenario));
+  gtk_label_set_label (self->summary_label, gp_scenario_get_summary (scenario));
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), TRUE);
+  adw_combo_row_set_selected (self->mode_row, GP_SESSION_MODE_TRAINING);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->mode_row), FALSE);
+  on_mode_changed (self);
+  adw_combo_row_set_selected (self->familiarity_row, (guint) gp_scenario_get_persona_familiarity (scenario));
+  gtk_editable_set_text (GTK_EDITABLE (self->goal_row), gp_scenario_get_persona_goal (scenario));
+  /* Agreeing the problem, in the agent's words, is the trainee's to do (D4 1.5). */
+  gtk_editable_set_text (GTK_EDITABLE (self->problem_row), "");
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->try_again_group),
+                                         _("Offer the customer one more go at the website on their own, with Guidepost’s hints."));
+  gtk_button_set_label (GTK_BUTTON (self->start_button),
+                        run == GP_SCENARIO_RUN_ASSESSMENT ? _("_Start Assessment") : _("_Start Practice"));
 }
 
 GpSessionMode
@@ -198,6 +240,8 @@ gp_intake_page_get_try_again (GpIntakePage *self)
 
   g_return_val_if_fail (GP_IS_INTAKE_PAGE (self), GP_TRY_AGAIN_NOT_OFFERED);
 
+  if (self->scenario != NULL)
+    return gtk_switch_get_active (self->offer_switch) ? GP_TRY_AGAIN_OFFERED : GP_TRY_AGAIN_NOT_OFFERED;
   if (gp_intake_page_get_mode (self) != GP_SESSION_MODE_ASSISTED)
     return GP_TRY_AGAIN_NOT_OFFERED;
   selected = adw_combo_row_get_selected (self->try_again_row);
@@ -226,6 +270,7 @@ gp_intake_page_dispose (GObject *object)
   GpIntakePage *self = GP_INTAKE_PAGE (object);
 
   g_clear_object (&self->flow);
+  g_clear_object (&self->scenario);
 
   /* The template's top child is the bin's: unparent it once, through the bin. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -241,6 +286,8 @@ gp_intake_page_class_init (GpIntakePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gp_intake_page_dispose;
+
+  g_type_ensure (GP_TYPE_CUSTOMER_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/gp-intake-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GpIntakePage, name)
@@ -258,6 +305,9 @@ gp_intake_page_class_init (GpIntakePageClass *klass)
   BIND (prereq_group);
   BIND (prereq_list);
   BIND (start_button);
+  BIND (customer_card);
+  BIND (offer_row);
+  BIND (offer_switch);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_problem_changed);

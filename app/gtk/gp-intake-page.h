@@ -14,6 +14,7 @@ typedef enum {
   GP_TRY_AGAIN_NOT_OFFERED,
   GP_TRY_AGAIN_DECLINED,
   GP_TRY_AGAIN_ACCEPTED,
+  GP_TRY_AGAIN_OFFERED,     /* to a scripted customer, who answers for themselves */
 } GpTryAgainAnswer;
 
 /* Before a session (unit D4 1.2–1.5): mode, goal, familiarity, the offer to try the
@@ -23,6 +24,12 @@ void              gp_intake_page_set_flow           (GpIntakePage  *self,
                                                      GpFlow        *flow,
                                                      const char    *goal,
                                                      GpSessionMode  mode);
+/* Training: the intake of a scenario played as @run, filled in from its customer, with
+ * the customer card; the mode stays Training and the try-again offer is only made (the
+ * scripted customer answers).  gp_intake_page_set_flow() forgets the scenario. */
+void              gp_intake_page_set_scenario       (GpIntakePage  *self,
+                                                     GpScenario    *scenario,
+                                                     GpScenarioRun  run);
 GpSessionMode     gp_intake_page_get_mode           (GpIntakePage  *self);
 GpFamiliarity     gp_intake_page_get_familiarity    (GpIntakePage  *self);
 GpTryAgainAnswer  gp_intake_page_get_try_again      (GpIntakePage  *self);

@@ -40,6 +40,12 @@ struct _GpSessionView
   GtkWidget      *driver_button;
   GtkToggleButton *point_button;
   GtkWidget      *share_button;
+
+  /* Training (gp-session-view-training.c): a scenario the trainee plays as the agent,
+   * chosen before the session, played by the run once the session exists. */
+  GpScenario     *scenario;
+  GpScenarioRun   scenario_run;
+  GpTrainingRun  *training_run;
 };
 
 
@@ -94,5 +100,17 @@ void     gp_session_view_request      (GpSessionView *self,
 gboolean gp_session_view_remote_allows (GpSessionView *self,
                                         const char    *action);
 void     gp_session_view_update_cobrowse (GpSessionView *self);
+
+/* gp-session-view-training.c */
+void     gp_session_view_training_class_init (GtkWidgetClass *widget_class);
+/* Attaches the chosen scenario's run to @session, just created (before set_session);
+ * a refusal becomes a toast and the session goes on unscored. */
+void     gp_session_view_training_attach  (GpSessionView *self,
+                                           GpSession     *session);
+/* Shows the run (or none) in the pages, when the session shown changes. */
+void     gp_session_view_training_show    (GpSessionView *self);
+void     gp_session_view_training_dispose (GpSessionView *self);
+void     gp_session_view_set_title        (GpSessionView *self,
+                                           const char    *title);
 
 G_END_DECLS

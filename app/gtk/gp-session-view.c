@@ -112,7 +112,9 @@ gp_session_view_actor_for (GpSession *session)
   switch (gp_session_get_mode (session))
     {
     case GP_SESSION_MODE_SELF_SERVICE: return GP_ACTOR_CUSTOMER;
-    case GP_SESSION_MODE_TRAINING: return GP_ACTOR_TRAINER;
+    /* Playing a scenario, the person here is the trainee in the agent's place. */
+    case GP_SESSION_MODE_TRAINING:
+      return gp_session_get_scenario_id (session) != NULL ? GP_ACTOR_AGENT : GP_ACTOR_TRAINER;
     case GP_SESSION_MODE_ASSISTED:
     default: return GP_ACTOR_AGENT;
     }
@@ -224,7 +226,8 @@ update_actions (GpSessionView *self)
   gtk_widget_action_set_enabled (widget, "session.back", open && gp_session_get_history (self->session)->len > 0);
   gtk_widget_action_set_enabled (widget, "session.choose", open && kind == GP_STEP_KIND_QUESTION);
   gtk_widget_action_set_enabled (widget, "session.hint",
-                                 open && gp_session_get_hints_used (self->session, gp_step_get_id (step)) < gp_step_get_n_hints (step));
+                                 open && gp_session_get_hints_allowed (self->session) &&
+                                 gp_session_get_hints_used (self->session, gp_step_get_id (step)) < gp_step_get_n_hints (step));
   gtk_widget_action_set_enabled (widget, "session.why",
                                  open && !visit.why_shown && gp_step_get_why (step) != NULL && *gp_step_get_why (step) != '\0');
   gtk_widget_action_set_enabled (widget, "session.pass-check", open && kind == GP_STEP_KIND_IDENTITY_CHECK);
@@ -234,7 +237,8 @@ update_actions (GpSessionView *self)
   gtk_widget_action_set_enabled (widget, "session.take-recovery", can_recover);
   {
     gboolean training = open && self->remote == NULL &&
-                        gp_session_get_mode (self->session) == GP_SESSION_MODE_TRAINING;
+                        gp_session_get_mode (self->session) == GP_SESSION_MODE_TRAINING &&
+                        gp_session_get_scenario_id (self->session) == NULL;
     gboolean injected = training && gp_session_get_injected_failure (self->session) != NULL;
 
     gtk_widget_action_set_enabled (widget, "session.inject-failure",
@@ -243,6 +247,8 @@ update_actions (GpSessionView *self)
   }
   gtk_widget_action_set_enabled (widget, "session.accept-offer", open && gp_step_view_get_shown_offer (self->step_view, NULL) != NULL);
   gtk_widget_action_set_enabled (widget, "session.decline-offer", open && gp_step_view_get_shown_offer (self->step_view, NULL) != NULL);
+  gtk_widget_action_set_enabled (widget, "session.make-offer",
+                                 open && self->remote == NULL && gp_session_get_scenario_id (self->session) != NULL);
   gtk_widget_action_set_enabled (widget, "session.escalate", open);
   gtk_widget_action_set_enabled (widget, "session.complaint", open);
   gtk_widget_action_set_enabled (widget, "session.wrap-up", open && !self->wrapping_up && kind != GP_STEP_KIND_END);
@@ -306,9 +312,9 @@ gp_session_view_update (GpSessionView *self)
   update (self);
 }
 
-static void
-set_title (GpSessionView *self,
-           const char    *title)
+void
+gp_session_view_set_title (GpSessionView *self,
+                           const char    *title)
 {
   if (g_strcmp0 (self->title, title) == 0)
     return;
@@ -340,6 +346,7 @@ set_session (GpSessionView *self,
     }
   else
     gp_step_view_set_session (self->step_view, NULL);
+  gp_session_view_training_show (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   update (self);
 }
@@ -352,8 +359,10 @@ present_offers (GpSessionView *self,
   GpStep *step = gp_session_get_current_step (self->session);
   gboolean presented = FALSE;
 
-  /* A mirror only follows its host: the host's side makes offers. */
-  if (step == NULL || gp_session_get_ended (self->session) || self->remote != NULL)
+  /* A mirror only follows its host: the host's side makes offers.  A trainee playing a
+   * scenario chooses the moment (it is scored): session.make-offer. */
+  if (step == NULL || gp_session_get_ended (self->session) || self->remote != NULL ||
+      gp_session_get_scenario_id (self->session) != NULL)
     return FALSE;
 
   for (guint i = 0; i < gp_step_get_n_offers (step) && !presented; i++)
@@ -413,11 +422,14 @@ start_activated (GtkWidget  *widget,
                             gp_intake_page_get_familiarity (self->intake_page),
                             stripped,
                             self->journal != NULL ? GP_EVENT_SINK (self->journal) : NULL);
+  gp_session_view_training_attach (self, session);
   set_session (self, session);
 
+  /* Offered to a scripted customer, the run answers for them. */
   if (try_again != GP_TRY_AGAIN_NOT_OFFERED &&
       (!gp_session_offer_try_again (session, actor (self), &error) ||
-       !gp_session_answer_try_again (session, actor (self), try_again == GP_TRY_AGAIN_ACCEPTED, &error)))
+       (try_again != GP_TRY_AGAIN_OFFERED &&
+        !gp_session_answer_try_again (session, actor (self), try_again == GP_TRY_AGAIN_ACCEPTED, &error))))
     gp_session_view_report (self, error);
   entered (self);
 }
@@ -624,10 +636,12 @@ gp_session_view_start (GpSessionView *self,
   g_return_if_fail (journal == NULL || GP_IS_JOURNAL (journal));
 
   set_session (self, NULL);
+  g_clear_object (&self->scenario);
+  self->scenario_run = GP_SCENARIO_RUN_NONE;
   g_set_object (&self->flow, flow);
   g_set_object (&self->journal, journal);
   gp_intake_page_set_flow (self->intake_page, flow, goal, mode);
-  set_title (self, gp_flow_get_title (flow));
+  gp_session_view_set_title (self, gp_flow_get_title (flow));
   update (self);
 }
 
@@ -643,7 +657,7 @@ gp_session_view_show_session (GpSessionView *self,
   g_set_object (&self->flow, gp_session_get_flow (session));
   journal = GP_IS_JOURNAL (gp_session_get_sink (session)) ? GP_JOURNAL (gp_session_get_sink (session)) : NULL;
   g_set_object (&self->journal, journal);
-  set_title (self, gp_flow_get_title (self->flow));
+  gp_session_view_set_title (self, gp_flow_get_title (self->flow));
   set_session (self, session);
   /* A session resumed or handed off at a step whose offers were never made (it stopped
    * between entering the step and making them) makes them now, at their moment. */
@@ -703,6 +717,7 @@ gp_session_view_dispose (GObject *object)
   if (self->session != NULL)
     g_clear_signal_handler (&self->event_handler, self->session);
   gp_session_view_cobrowse_dispose (self);
+  gp_session_view_training_dispose (self);
   g_clear_object (&self->session);
   g_clear_weak_pointer (&self->toast);
   g_clear_object (&self->flow);
@@ -782,6 +797,7 @@ gp_session_view_class_init (GpSessionViewClass *klass)
   gtk_widget_class_install_action (widget_class, "session.decline-offer", NULL, decline_offer_activated);
   gtk_widget_class_install_action (widget_class, "session.close", NULL, close_activated);
   gp_session_view_ending_class_init (widget_class);
+  gp_session_view_training_class_init (widget_class);
   gp_session_view_cobrowse_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "session.start", NULL);

@@ -20,6 +20,16 @@ void           gp_session_view_start        (GpSessionView *self,
                                              GpJournal     *journal,
                                              const char    *goal,
                                              GpSessionMode  mode);
+/* Training (gp-session-view-training.c): the intake for @scenario's flow, filled in from
+ * its customer; on start the session is played against the script (a GpTrainingRun) as
+ * @run says, with the trainee as the agent. */
+void           gp_session_view_start_scenario (GpSessionView *self,
+                                               GpScenario    *scenario,
+                                               GpFlow        *flow,
+                                               GpJournal     *journal,
+                                               GpScenarioRun  run);
+/* Returns: (transfer none) (nullable): the run of the scenario played */
+GpTrainingRun *gp_session_view_get_training_run (GpSessionView *self);
 /* Shows an existing (resumed or handed-off) session at its current step. */
 void           gp_session_view_show_session (GpSessionView *self,
                                              GpSession     *session);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "gp-failure-panel.h"
@@ -8,6 +9,8 @@
 #include "gp-offer-banner.h"
 #include "gp-session-view-private.h"
 #include "gp-step-view.h"
+#include "gp-customer-card.h"
+#include "gp-training-panel.h"
 
 struct _GpStepView
 {
@@ -54,6 +57,11 @@ struct _GpStepView
   GtkWidget      *need_help_button;
   GtkWidget      *back_button;
   GtkWidget      *next_button;
+  GpCustomerCard *customer_card;
+  GpTrainingPanel *training_panel;
+  GtkWidget      *offers_group;
+  GtkListBox     *offers_list;
+  char           *offers_shown;   /* ids of the offers listed, to rebuild only on change */
 };
 
 G_DEFINE_FINAL_TYPE (GpStepView, gp_step_view, ADW_TYPE_BIN)
@@ -231,6 +239,60 @@ format_progress (GpSession *session)
   return g_strdup_printf (ngettext ("%s · about %d min left", "%s · about %d min left", minutes), steps, minutes);
 }
 
+static GtkWidget *
+offer_row_new (GpOffer *offer)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Mention"));
+  /* Translators: %s is an offer's title, e.g. "Free security text alerts" */
+  g_autofree char *name = g_strdup_printf (_("Mention “%s”"), gp_offer_get_title (offer));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gp_offer_get_title (offer));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), gp_offer_get_pitch (offer));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "session.make-offer");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gp_offer_get_id (offer));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* Training: in a scenario the trainee chooses when to mention the step's offers (it is
+ * scored), so they are listed rather than made at their moment. */
+static void
+update_scenario_offers (GpStepView *self,
+                        GpStep     *step,
+                        gboolean    shown)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; shown && i < gp_step_get_n_offers (step); i++)
+    {
+      GpOffer *offer = gp_step_get_offer (step, i);
+
+      if (!gp_session_get_offer_state (self->session, gp_step_get_id (step), gp_offer_get_id (offer), NULL, NULL))
+        g_string_append_printf (ids, "%s\n", gp_offer_get_id (offer));
+    }
+  gtk_widget_set_visible (self->offers_group, ids->len > 0);
+  if (g_strcmp0 (self->offers_shown, ids->str) == 0)
+    return;
+  g_free (self->offers_shown);
+  self->offers_shown = g_strdup (ids->str);
+  clear_box (GTK_WIDGET (self->offers_list));
+  for (guint i = 0; i < gp_step_get_n_offers (step); i++)
+    {
+      GpOffer *offer = gp_step_get_offer (step, i);
+      g_autofree char *line = g_strdup_printf ("%s\n", gp_offer_get_id (offer));
+
+      if (strstr (ids->str, line) != NULL)
+        gtk_list_box_append (self->offers_list, offer_row_new (offer));
+    }
+}
+
 static void
 update_offer (GpStepView *self,
               GpStep     *step)
@@ -258,7 +320,7 @@ gp_step_view_update (GpStepView *self)
   GpVisit visit = { 0 };
   GpStep *step;
   GpStepKind kind;
-  gboolean self_service, familiar, ended;
+  gboolean self_service, familiar, ended, scenario;
   guint hints_used;
   const char * const *hints;
   const char *to = NULL, *reason = NULL;
@@ -288,9 +350,11 @@ gp_step_view_update (GpStepView *self)
   progress = format_progress (self->session);
   gtk_label_set_label (self->progress_label, progress);
 
-  /* The why: always there for a new customer, one press away for a familiar one. */
-  gtk_widget_set_visible (self->why_button, familiar && !visit.why_shown);
-  gtk_widget_set_visible (self->why_card, !familiar || visit.why_shown);
+  /* The why: always there for a new customer, one press away for a familiar one; a
+   * trainee playing a scenario explains it by choice (it is scored). */
+  scenario = gp_session_get_scenario_id (self->session) != NULL;
+  gtk_widget_set_visible (self->why_button, (familiar || scenario) && !visit.why_shown);
+  gtk_widget_set_visible (self->why_card, (!familiar && !scenario) || visit.why_shown);
 
   {
     const char *talk = familiar ? gp_step_get_talk_familiar (step) : gp_step_get_talk_new (step);
@@ -329,6 +393,8 @@ gp_step_view_update (GpStepView *self)
   gtk_widget_set_visible (self->next_button, kind != GP_STEP_KIND_QUESTION && kind != GP_STEP_KIND_END);
   gtk_widget_set_visible (gtk_widget_get_parent (self->wrong_button), gp_step_get_n_failures (step) > 0);
   gtk_widget_set_visible (gtk_widget_get_parent (self->hint_button), gp_step_get_n_hints (step) > 0);
+  gtk_widget_set_tooltip_text (self->hint_button, gp_session_get_hints_allowed (self->session) ? NULL
+                               : _("This scenario is played without hints"));
   gtk_widget_set_visible (self->help_row, gp_step_get_n_failures (step) > 0 || gp_step_get_n_hints (step) > 0);
   /* The hand-off needs the customer's own journal: a co-browsing customer has none. */
   gtk_widget_set_visible (self->need_help_button, gp_session_get_mode (self->session) == GP_SESSION_MODE_SELF_SERVICE);
@@ -371,6 +437,7 @@ gp_step_view_update (GpStepView *self)
   gtk_widget_set_visible (self->escalation_box, !ended && to != NULL);
 
   update_offer (self, step);
+  update_scenario_offers (self, step, scenario && !ended);
 }
 
 void
@@ -382,6 +449,19 @@ gp_step_view_toggle_failures (GpStepView *self)
   gp_step_view_update (self);
   if (self->failures_open)
     gtk_widget_grab_focus (gp_failure_panel_get_search_entry (self->failure_panel));
+}
+
+void
+gp_step_view_set_training_run (GpStepView    *self,
+                               GpTrainingRun *run)
+{
+  g_return_if_fail (GP_IS_STEP_VIEW (self));
+  g_return_if_fail (run == NULL || GP_IS_TRAINING_RUN (run));
+
+  gp_customer_card_set_run (self->customer_card, run);
+  if (run == NULL)
+    gp_customer_card_set_scenario (self->customer_card, NULL);
+  gp_training_panel_set_run (self->training_panel, run);
 }
 
 GpOffer *
@@ -467,6 +547,7 @@ gp_step_view_dispose (GObject *object)
   self->step = NULL;
   g_clear_pointer (&self->pointed_step, g_free);
   g_clear_pointer (&self->pointed_element, g_free);
+  g_clear_pointer (&self->offers_shown, g_free);
 
   /* The template's top child is the bin's: unparent it once, through the bin. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -487,6 +568,8 @@ gp_step_view_class_init (GpStepViewClass *klass)
   g_type_ensure (GP_TYPE_MOCK_SCREEN);
   g_type_ensure (GP_TYPE_FAILURE_PANEL);
   g_type_ensure (GP_TYPE_FAULT_CONSOLE);
+  g_type_ensure (GP_TYPE_CUSTOMER_CARD);
+  g_type_ensure (GP_TYPE_TRAINING_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/gp-step-view.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GpStepView, name)
@@ -521,6 +604,10 @@ gp_step_view_class_init (GpStepViewClass *klass)
   BIND (need_help_button);
   BIND (back_button);
   BIND (next_button);
+  BIND (customer_card);
+  BIND (training_panel);
+  BIND (offers_group);
+  BIND (offers_list);
 #undef BIND
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

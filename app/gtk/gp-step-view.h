@@ -18,6 +18,10 @@ void        gp_step_view_set_session    (GpStepView *self,
 /* Re-reads everything from the session. */
 void        gp_step_view_update         (GpStepView *self);
 void        gp_step_view_toggle_failures (GpStepView *self);
+/* Training: the customer card and, in practice, the feedback of the scenario played
+ * (NULL: none).  The trainee explains each step's why by choice, so it shows on request. */
+void        gp_step_view_set_training_run (GpStepView    *self,
+                                           GpTrainingRun *run);
 /* Returns: (transfer none) (nullable): the offer the banner shows, and where */
 GpOffer    *gp_step_view_get_shown_offer (GpStepView *self,
                                           const char **step_id);

@@ -6,6 +6,7 @@
 #include "gp-flow-row.h"
 #include "gp-join-page.h"
 #include "gp-journal-row.h"
+#include "gp-scenario-chooser.h"
 #include "gp-sessions-window.h"
 #include "gp-window-private.h"
 
@@ -45,7 +46,8 @@ gp_window_remember_mode (GpWindow *self)
     return;
 
   session = gp_session_view_get_session (self->session_view);
-  if (session != NULL)
+  /* A scenario played is chosen from the training menu, not a mode to start in next. */
+  if (session != NULL && gp_session_get_scenario_id (session) == NULL)
     g_settings_set_enum (self->settings, "last-mode", gp_session_get_mode (session));
 }
 
@@ -119,6 +121,49 @@ gp_window_start_session (GpWindow *self,
 
   gp_session_view_start (gp_window_new_session_view (self), flow, self->journal, goal, mode);
   gp_window_show_session_page (self);
+}
+
+void
+gp_window_start_scenario (GpWindow      *self,
+                          GpScenario    *scenario,
+                          GpScenarioRun  run)
+{
+  GpFlow *flow;
+
+  g_return_if_fail (GP_IS_WINDOW (self));
+  g_return_if_fail (GP_IS_SCENARIO (scenario));
+
+  flow = gp_flow_library_lookup (self->library, gp_scenario_get_flow_id (scenario));
+  if (flow == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The flow “%s” of this scenario is not in the library"),
+                                                  gp_scenario_get_flow_id (scenario));
+
+      gp_window_add_toast (self, adw_toast_new (message));
+      return;
+    }
+  gp_session_view_start_scenario (gp_window_new_session_view (self), scenario, flow, self->journal, run);
+  gp_window_show_session_page (self);
+}
+
+static void
+on_scenario_chosen (GpWindow   *self,
+                    GpScenario *scenario,
+                    guint       run)
+{
+  gp_window_start_scenario (self, scenario, (GpScenarioRun) run);
+}
+
+static void
+gp_window_practice (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GpWindow *self = GP_WINDOW (widget);
+  GtkWidget *chooser = gp_scenario_chooser_new (GTK_WINDOW (self), self->library);
+
+  g_signal_connect_object (chooser, "start", G_CALLBACK (on_scenario_chosen), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (chooser));
 }
 
 static void
@@ -627,4 +672,5 @@ gp_window_sessions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.share-session", NULL, gp_window_share_session);
   gtk_widget_class_install_action (widget_class, "win.stop-sharing", NULL, gp_window_stop_sharing);
   gtk_widget_class_install_action (widget_class, "win.join-session", NULL, gp_window_join_session);
+  gtk_widget_class_install_action (widget_class, "win.practice", NULL, gp_window_practice);
 }

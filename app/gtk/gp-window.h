@@ -31,6 +31,10 @@ void           gp_window_add_toast         (GpWindow       *self,
 /* What choosing a flow row does: the intake, with the search text as the goal. */
 void           gp_window_start_session     (GpWindow       *self,
                                             GpFlow         *flow);
+/* Training: the intake of @scenario's flow, for a trainee to play it as @run. */
+void           gp_window_start_scenario    (GpWindow       *self,
+                                            GpScenario     *scenario,
+                                            GpScenarioRun   run);
 /* Replays an unfinished session of the journal and shows it where it stopped. */
 gboolean       gp_window_resume_session    (GpWindow       *self,
                                             const char     *session_id,
