@@ -13,6 +13,7 @@
 #include "gp-flow-row.h"
 #include "gp-journal-row.h"
 #include "gp-preferences-window.h"
+#include "gp-replay-window.h"
 #include "gp-session-view.h"
 #include "gp-sessions-window.h"
 #include "gp-window.h"
@@ -334,6 +335,20 @@ test_continue (Fixture       *f,
                             "Abandoned"));
 
   save_png (GTK_WIDGET (f->window), "ui-library-continue.png");
+
+  /* A Recent row opens the finished session's replay. */
+  {
+    GtkListBoxRow *recent = gtk_list_box_get_row_at_index (recent_list, 0);
+    GtkWidget *replay;
+
+    g_assert_true (gtk_list_box_row_get_activatable (recent));
+    g_signal_emit_by_name (recent_list, "row-activated", recent);
+    replay = wait_for_toplevel (GP_TYPE_REPLAY_WINDOW);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (replay)) == GTK_WINDOW (f->window));
+    g_assert_cmpstr (gp_session_get_id (gp_session_replay_get_final_session (gp_replay_window_get_replay (GP_REPLAY_WINDOW (replay)))),
+                     ==, f->finished_id);
+    destroy_and_wait (replay);
+  }
 
   /* Searching shows only flows (after the entry's search delay). */
   gtk_editable_set_text (GTK_EDITABLE (window_child (f, "search_entry")), "parking");

@@ -125,7 +125,10 @@ gp_journal_row_new (GpJournalSession *session,
     case GP_JOURNAL_ROW_RECENT:
       /* Translators: when a session started · how it ended */
       subtitle = g_strdup_printf (_("%s · %s"), started, gp_describe_outcome (session));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+      /* A finished session opens as its replay. */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), gtk_image_new_from_icon_name ("media-playback-start-symbolic"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Replay this session"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
       break;
 
     case GP_JOURNAL_ROW_RECORD:

@@ -6,6 +6,7 @@
 #include "gp-flow-row.h"
 #include "gp-join-page.h"
 #include "gp-journal-row.h"
+#include "gp-replay-window.h"
 #include "gp-scenario-chooser.h"
 #include "gp-sessions-window.h"
 #include "gp-window-private.h"
@@ -263,6 +264,50 @@ on_continue_row_activated (GpWindow      *self,
     {
       /* Translators: %s says why a session could not be continued */
       g_autofree char *title = g_strdup_printf (_("Could not continue the session: %s"), error->message);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+gboolean
+gp_window_replay_session (GpWindow    *self,
+                          const char  *session_id,
+                          GError     **error)
+{
+  g_autoptr(GpSessionReplay) replay = NULL;
+  GtkWidget *window;
+
+  g_return_val_if_fail (GP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+
+  if (self->journal == NULL)
+    {
+      g_set_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_IO, _("The journal could not be opened"));
+      return FALSE;
+    }
+  replay = gp_session_replay_new_from_journal (self->journal, session_id, self->library, error);
+  if (replay == NULL)
+    return FALSE;
+  window = gp_replay_window_new (replay);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+static void
+on_recent_row_activated (GpWindow      *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list)
+{
+  GpJournalSession *listed = gp_journal_row_get_session (GP_JOURNAL_ROW (row));
+  g_autoptr(GError) error = NULL;
+
+  if (!gp_window_replay_session (self, gp_journal_session_get_id (listed), &error))
+    {
+      /* Translators: %s says why, e.g. the flow is no longer in the library */
+      g_autofree char *title = g_strdup_printf (_("Could not replay the session: %s"), error->message);
       AdwToast *toast = adw_toast_new (title);
 
       adw_toast_set_timeout (toast, 0);
@@ -661,6 +706,7 @@ gp_window_sessions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_flow_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_continue_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_handoff_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_handoff_changed);
 

@@ -39,6 +39,10 @@ void           gp_window_start_scenario    (GpWindow       *self,
 gboolean       gp_window_resume_session    (GpWindow       *self,
                                             const char     *session_id,
                                             GError        **error);
+/* Opens a finished session of the journal in a replay window (what a Recent row does). */
+gboolean       gp_window_replay_session    (GpWindow       *self,
+                                            const char     *session_id,
+                                            GError        **error);
 /* Opens the session a customer handed off with @code (as typed); on failure the
  * library shows why under the code entry. */
 gboolean       gp_window_open_handoff      (GpWindow       *self,
