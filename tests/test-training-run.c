@@ -810,6 +810,117 @@ test_reply_defaults (void)
   g_assert_cmpstr (comment, ==, "Fine. Sorry I shouted.");
 }
 
+/* The session as the journal gives it back after the app stopped: its events, replayed. */
+static GpSession *
+session_from_events (Play *play)
+{
+  GListModel *events = gp_session_get_events (play->session);
+  g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GpSession *copy;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    g_ptr_array_add (copies, g_list_model_get_item (events, i));
+  copy = gp_session_new_from_events (gp_session_get_flow (play->session), copies, &error);
+  g_assert_no_error (error);
+  gp_session_set_clock (copy, clock_read, &play->clock);
+  return copy;
+}
+
+/* A scenario session continued from the journal plays on: the feedback rebuilt, the
+ * question the customer had not answered answered, a cue still to come fires, a cue that
+ * fired does not fire twice; another scenario or none is refused. */
+static void
+test_resume (void)
+{
+  Play play = { 0 };
+  g_autoptr(GpSession) resumed = NULL;
+  g_autoptr(GpSession) later = NULL;
+  g_autoptr(GpTrainingRun) run = NULL;
+  g_autoptr(GpTrainingRun) again = NULL;
+  g_autoptr(GpTrainingFeedback) first = NULL;
+  g_autoptr(GpEvent) last = NULL;
+  g_autoptr(GpScenario) other = NULL;
+  g_autoptr(GpSession) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *events;
+  guint n;
+
+  play_start_bundled (&play, "locked-out-code-missing", GP_SCENARIO_RUN_PRACTICE);
+  at (&play, 10); gp_assert_ok (gp_session_offer_try_again (play.session, GP_ACTOR_AGENT, E));  /* 5 */
+  /* The app stops before the customer answered. */
+  g_clear_object (&play.run);
+  resumed = session_from_events (&play);
+  g_assert_cmpuint (gp_session_get_n_events (resumed), ==, 5);
+
+  run = gp_training_run_resume (play.scenario, resumed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gp_training_run_get_run (run), ==, GP_SCENARIO_RUN_PRACTICE);
+  /* Answered at once, as the scenario says. */
+  events = gp_session_get_events (resumed);
+  last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  g_assert_cmpint (gp_event_get_event_type (last), ==, GP_EVENT_TRY_AGAIN_DECLINED);
+  g_assert_cmpint (gp_event_get_actor (last), ==, GP_ACTOR_CUSTOMER);
+  /* The feedback of before is there again. */
+  g_assert_cmpuint (g_list_model_get_n_items (gp_training_run_get_feedback (run)), >=, 1);
+  first = g_list_model_get_item (gp_training_run_get_feedback (run), 0);
+  g_assert_cmpint (gp_training_feedback_get_kind (first), ==, GP_TRAINING_FEEDBACK_GOOD);
+  g_assert_cmpstr (gp_training_feedback_get_criterion (first), ==, "1.4");
+  g_assert_cmpuint (gp_training_feedback_get_seq (first), ==, 5);
+
+  /* On to the step whose cue has not fired yet: it fires on the resumed session. */
+  gp_assert_ok (gp_session_next (resumed, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_choose (resumed, GP_ACTOR_AGENT, 1, E));
+  gp_assert_ok (gp_session_next (resumed, GP_ACTOR_AGENT, E));
+  for (guint check = 0; check < 4; check++)
+    gp_assert_ok (gp_session_pass_check (resumed, GP_ACTOR_AGENT, check, E));
+  gp_assert_ok (gp_session_next (resumed, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_next (resumed, GP_ACTOR_AGENT, E));
+  settle ();
+  g_assert_nonnull (gp_session_get_injected_failure (resumed));
+  g_assert_cmpstr (gp_failure_get_id (gp_session_get_injected_failure (resumed)), ==, "code-not-arrived");
+  g_assert_cmpstr (gp_training_run_get_last_said (run), ==,
+                   gp_scenario_cue_get_say (gp_scenario_get_cue (play.scenario, 0)));
+
+  /* Stopped again after the cue fired: resumed, it does not fire twice. */
+  g_clear_object (&play.session);
+  play.session = g_object_ref (resumed);
+  g_clear_object (&run);
+  later = session_from_events (&play);
+  n = gp_session_get_n_events (later);
+  again = gp_training_run_resume (play.scenario, later, &error);
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpuint (gp_session_get_n_events (later), ==, n);
+  gp_assert_ok (gp_session_report_failure (later, GP_ACTOR_AGENT, "code-not-arrived", E));
+  gp_assert_ok (gp_session_take_recovery (later, GP_ACTOR_AGENT, E));
+  settle ();
+  {
+    g_autoptr(GpTrainingScore) score = gp_training_run_get_score (again);
+    g_autoptr(GpTrainingScore) computed = gp_training_score_compute (play.scenario, gp_session_get_flow (later),
+                                                                     gp_session_get_events (later));
+    g_autofree char *a = score_json (score);
+    g_autofree char *b = score_json (computed);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+
+  /* Another scenario, or none. */
+  {
+    g_autoptr(GBytes) bytes = scenario_bytes ("banking-password-timeout-familiar");
+
+    other = load_scenario_bytes (bytes, play.library);
+  }
+  g_assert_null (gp_training_run_resume (other, later, &error));
+  g_assert_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_INCONSISTENT);
+  g_clear_error (&error);
+  plain = gp_session_new (gp_session_get_flow (later), GP_SESSION_MODE_TRAINING, "goal", GP_FAMILIARITY_NEW,
+                          "problem", NULL);
+  g_assert_null (gp_training_run_resume (play.scenario, plain, &error));
+  g_assert_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_NOT_ALLOWED);
+  play_clear (&play);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -825,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/guidepost/training/timed-cue", test_timed_cue);
   g_test_add_func ("/guidepost/training/bad-input", test_bad_input);
   g_test_add_func ("/guidepost/training/reply-defaults", test_reply_defaults);
+  g_test_add_func ("/guidepost/training/resume", test_resume);
 
   return g_test_run ();
 }

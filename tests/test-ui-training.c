@@ -702,6 +702,52 @@ test_assessment (Fixture       *f,
                     gp_scenario_get_n_practices (scenario));
 }
 
+/* A scenario session continued from the journal (the app stopped mid-practice) plays on:
+ * its run is attached again, the card and feedback come back, and the script's cue at a
+ * later step still fires. */
+static void
+test_resume (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GpScenario) scenario = choose (f, PRACTICE_SCENARIO, GP_SCENARIO_RUN_PRACTICE);
+  GpIntakePage *intake = child_of (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GpStepView *sv;
+  GpTrainingPanel *panel;
+
+  gtk_editable_set_text (child_of (intake, GP_TYPE_INTAKE_PAGE, "problem_row"), "Locked out");
+  act (f, "session.start", NULL);
+  act (f, "session.next", NULL);
+  act (f, "session.choose", g_variant_new_uint32 (0));
+  for (guint i = 0; gp_step_get_checks (current (f))[i] != NULL; i++)
+    act (f, "session.pass-check", g_variant_new_uint32 (i));
+  id = g_strdup (gp_session_get_id (session (f)));
+
+  /* The app stops; a new window continues the session from the journal. */
+  destroy_and_wait (GTK_WIDGET (f->window));
+  f->window = gp_window_new_with_journal (GTK_APPLICATION (app), f->library, f->journal);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gp_window_resume_session (f->window, id, &error));
+  g_assert_no_error (error);
+  f->view = GP_SESSION_VIEW (gp_window_get_session_view (f->window));
+  g_assert_nonnull (gp_session_view_get_training_run (f->view));
+  g_assert_cmpstr (gp_session_view_get_title (f->view), ==, gp_scenario_get_title (scenario));
+  sv = child_of (f->view, GP_TYPE_SESSION_VIEW, "step_view");
+  panel = child_of (sv, GP_TYPE_STEP_VIEW, "training_panel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  /* The feedback of before the stop: the identity checks done. */
+  g_assert_cmpuint (gp_training_panel_get_n_rows (panel), >=, 1);
+
+  act (f, "session.next", NULL);
+  act (f, "session.next", NULL);
+  g_assert_cmpstr (gp_step_get_id (current (f)), ==, "enter-code");
+  g_assert_nonnull (gp_session_get_injected_failure (session (f)));
+  assert_last_by_agent (f, GP_EVENT_STEP_ENTERED);
+  save_png (GTK_WIDGET (f->window), "ui-training-resumed.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,6 +768,7 @@ main (int   argc,
   g_test_add ("/guidepost/ui/training/practice", Fixture, NULL, setup, test_practice, teardown);
   g_test_add ("/guidepost/ui/training/offers", Fixture, NULL, setup, test_offers, teardown);
   g_test_add ("/guidepost/ui/training/assessment", Fixture, NULL, setup, test_assessment, teardown);
+  g_test_add ("/guidepost/ui/training/resume", Fixture, NULL, setup, test_resume, teardown);
 
   status = g_test_run ();
 

@@ -32,6 +32,7 @@ struct _GpTrainingRun
   GHashTable      *arrivals;    /* step id → times entered */
   gboolean        *fired;       /* per cue */
   gint64           start_mono;  /* of the scenario-started event */
+  gboolean         resuming;    /* reading back the events of a resumed session */
 };
 
 enum {
@@ -336,9 +337,10 @@ arrived (GpTrainingRun *self,
 
       if (g_strcmp0 (gp_scenario_cue_get_step_id (cue), step_id) != 0 || ++nth != n)
         continue;
-      if (still_there)
+      /* Resumed: it fired, or was skipped, before. */
+      if (still_there && !self->resuming)
         inject (self, c);
-      else
+      else if (!self->resuming)
         g_debug ("Scenario %s: cue %u skipped: the session left “%s” at once",
                  gp_scenario_get_id (self->scenario), c, step_id);
       self->fired[c] = TRUE;
@@ -385,6 +387,53 @@ later_step_entered (GListModel *events,
   return FALSE;
 }
 
+/* Whether the try-again offer or offer presented at @index was answered afterwards. */
+static gboolean
+answered_later (GListModel *events,
+                guint       index)
+{
+  g_autoptr(GpEvent) asked = g_list_model_get_item (events, index);
+  JsonObject *question = gp_event_get_payload (asked);
+  gboolean try_again = gp_event_get_event_type (asked) == GP_EVENT_TRY_AGAIN_OFFERED;
+
+  for (guint k = index + 1; k < g_list_model_get_n_items (events); k++)
+    {
+      g_autoptr(GpEvent) event = g_list_model_get_item (events, k);
+      GpEventType type = gp_event_get_event_type (event);
+      JsonObject *payload = gp_event_get_payload (event);
+
+      if (try_again && (type == GP_EVENT_TRY_AGAIN_ACCEPTED || type == GP_EVENT_TRY_AGAIN_DECLINED))
+        return TRUE;
+      if (!try_again && type == GP_EVENT_OFFER_ANSWERED &&
+          g_strcmp0 (json_object_get_string_member (payload, "offer"),
+                     json_object_get_string_member (question, "offer")) == 0 &&
+          g_strcmp0 (json_object_get_string_member (payload, "step"),
+                     json_object_get_string_member (question, "step")) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Resumed: a timed cue for @failure_id that was due by @when has fired. */
+static void
+timed_cue_fired (GpTrainingRun *self,
+                 const char    *failure_id,
+                 gint64         when)
+{
+  for (guint c = 0; c < gp_scenario_get_n_cues (self->scenario); c++)
+    {
+      GpScenarioCue *cue = gp_scenario_get_cue (self->scenario, c);
+      double after = gp_scenario_cue_get_after_seconds (cue);
+
+      if (!self->fired[c] && after >= 0 && g_strcmp0 (gp_scenario_cue_get_failure_id (cue), failure_id) == 0 &&
+          when - self->start_mono >= (gint64) (after * G_USEC_PER_SEC))
+        {
+          self->fired[c] = TRUE;
+          return;
+        }
+    }
+}
+
 static void
 react (GpTrainingRun *self)
 {
@@ -405,8 +454,14 @@ react (GpTrainingRun *self)
           break;
         case GP_EVENT_TRY_AGAIN_OFFERED:
         case GP_EVENT_OFFER_PRESENTED:
-          if (!gp_session_get_ended (self->session))
+          /* Resumed: only what the customer had not answered yet. */
+          if (!gp_session_get_ended (self->session) && !(self->resuming && answered_later (events, i)))
             answer (self, event);
+          break;
+        case GP_EVENT_FAILURE_INJECTED:
+          if (self->resuming)
+            timed_cue_fired (self, json_object_get_string_member (payload, "failure"),
+                             gp_event_get_monotonic_time (event));
           break;
         default:
           break;
@@ -467,6 +522,51 @@ on_event_applied (GpSession *session,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
 }
 
+static gboolean
+check_flow (GpScenario  *scenario,
+            GpFlow      *flow,
+            GError     **error)
+{
+  if (g_strcmp0 (gp_flow_get_id (flow), gp_scenario_get_flow_id (scenario)) != 0 ||
+      g_strcmp0 (gp_flow_get_version (flow), gp_scenario_get_flow_version (scenario)) != 0)
+    {
+      g_set_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_INCONSISTENT,
+                   "scenario “%s” is played on flow %s %s, but the session walks through %s %s",
+                   gp_scenario_get_id (scenario), gp_scenario_get_flow_id (scenario),
+                   gp_scenario_get_flow_version (scenario), gp_flow_get_id (flow), gp_flow_get_version (flow));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What a new run and a resumed one share: @started is the session's scenario-started. */
+static GpTrainingRun *
+training_run_attach (GpScenario    *scenario,
+                     GpSession     *session,
+                     GpScenarioRun  run,
+                     GpEvent       *started)
+{
+  GpTrainingRun *self = g_object_new (GP_TYPE_TRAINING_RUN, NULL);
+  gboolean timed = FALSE;
+
+  self->scenario = g_object_ref (scenario);
+  self->session = g_object_ref (session);
+  self->run = run;
+  self->context = g_main_context_ref_thread_default ();
+  self->fired = g_new0 (gboolean, gp_scenario_get_n_cues (scenario));
+  self->start_mono = gp_event_get_monotonic_time (started);
+  for (guint c = 0; c < gp_scenario_get_n_cues (scenario); c++)
+    timed |= gp_scenario_cue_get_after_seconds (gp_scenario_get_cue (scenario, c)) >= 0;
+  if (timed)
+    {
+      self->timer = g_timeout_source_new_seconds (1);
+      g_source_set_callback (self->timer, timer_cb, self, NULL);
+      g_source_set_static_name (self->timer, "[guidepost] scenario timed cues");
+      g_source_attach (self->timer, self->context);
+    }
+  return self;
+}
+
 GpTrainingRun *
 gp_training_run_new (GpScenario     *scenario,
                      GpSession      *session,
@@ -477,7 +577,7 @@ gp_training_run_new (GpScenario     *scenario,
   g_autoptr(GpEvent) started = NULL;
   GListModel *events;
   GpFlow *flow;
-  gboolean hints_allowed, timed = FALSE;
+  gboolean hints_allowed;
 
   g_return_val_if_fail (GP_IS_SCENARIO (scenario), NULL);
   g_return_val_if_fail (GP_IS_SESSION (session), NULL);
@@ -497,15 +597,8 @@ gp_training_run_new (GpScenario     *scenario,
                    gp_scenario_get_id (scenario), gp_session_mode_to_string (gp_session_get_mode (session)));
       return NULL;
     }
-  if (g_strcmp0 (gp_flow_get_id (flow), gp_scenario_get_flow_id (scenario)) != 0 ||
-      g_strcmp0 (gp_flow_get_version (flow), gp_scenario_get_flow_version (scenario)) != 0)
-    {
-      g_set_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_INCONSISTENT,
-                   "scenario “%s” is played on flow %s %s, but the session walks through %s %s",
-                   gp_scenario_get_id (scenario), gp_scenario_get_flow_id (scenario),
-                   gp_scenario_get_flow_version (scenario), gp_flow_get_id (flow), gp_flow_get_version (flow));
-      return NULL;
-    }
+  if (!check_flow (scenario, flow, error))
+    return NULL;
 
   /* Practice is for learning: hints always allowed (each still costs a point); an
    * assessment follows the scenario. */
@@ -514,30 +607,103 @@ gp_training_run_new (GpScenario     *scenario,
                                   gp_scenario_get_version (scenario), run, hints_allowed, error))
     return NULL;
 
-  self = g_object_new (GP_TYPE_TRAINING_RUN, NULL);
-  self->scenario = g_object_ref (scenario);
-  self->session = g_object_ref (session);
-  self->run = run;
-  self->context = g_main_context_ref_thread_default ();
-  self->fired = g_new0 (gboolean, gp_scenario_get_n_cues (scenario));
   events = gp_session_get_events (session);
   started = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
-  self->start_mono = gp_event_get_monotonic_time (started);
+  self = training_run_attach (scenario, session, run, started);
   if (run == GP_SCENARIO_RUN_PRACTICE)
     self->score = compute (self);
-
   self->applied_id = g_signal_connect (session, "event-applied", G_CALLBACK (on_event_applied), self);
   /* A cue at the start step fires on the arrival that has already happened. */
   schedule (self);
-  for (guint c = 0; c < gp_scenario_get_n_cues (scenario); c++)
-    timed |= gp_scenario_cue_get_after_seconds (gp_scenario_get_cue (scenario, c)) >= 0;
-  if (timed)
+  return g_steal_pointer (&self);
+}
+
+GpTrainingRun *
+gp_training_run_resume (GpScenario  *scenario,
+                        GpSession   *session,
+                        GError     **error)
+{
+  g_autoptr(GpTrainingRun) self = NULL;
+  g_autoptr(GpEvent) started = NULL;
+  g_autoptr(GListStore) prefix = NULL;
+  g_autoptr(GpTrainingScore) before = NULL;
+  GListModel *events;
+  JsonObject *payload;
+  GpScenarioRun run;
+  guint n, first = 0;
+
+  g_return_val_if_fail (GP_IS_SCENARIO (scenario), NULL);
+  g_return_val_if_fail (GP_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  events = gp_session_get_events (session);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n && started == NULL; i++)
     {
-      self->timer = g_timeout_source_new_seconds (1);
-      g_source_set_callback (self->timer, timer_cb, self, NULL);
-      g_source_set_static_name (self->timer, "[guidepost] scenario timed cues");
-      g_source_attach (self->timer, self->context);
+      g_autoptr(GpEvent) event = g_list_model_get_item (events, i);
+
+      if (gp_event_get_event_type (event) == GP_EVENT_SCENARIO_STARTED)
+        {
+          started = g_steal_pointer (&event);
+          first = i;
+        }
     }
+  if (started == NULL)
+    {
+      g_set_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_NOT_ALLOWED,
+                   "session %s plays no scenario", gp_session_get_id (session));
+      return NULL;
+    }
+  payload = gp_event_get_payload (started);
+  if (g_strcmp0 (json_object_get_string_member (payload, "scenario"), gp_scenario_get_id (scenario)) != 0 ||
+      g_strcmp0 (json_object_get_string_member (payload, "version"), gp_scenario_get_version (scenario)) != 0)
+    {
+      g_set_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_INCONSISTENT,
+                   "session %s plays scenario %s %s, not %s %s", gp_session_get_id (session),
+                   json_object_get_string_member (payload, "scenario"),
+                   json_object_get_string_member (payload, "version"),
+                   gp_scenario_get_id (scenario), gp_scenario_get_version (scenario));
+      return NULL;
+    }
+  if (!check_flow (scenario, gp_session_get_flow (session), error))
+    return NULL;
+  /* The session checked the payload when the event was applied. */
+  gp_scenario_run_from_string (json_object_get_string_member (payload, "run"), &run);
+
+  self = training_run_attach (scenario, session, run, started);
+
+  /* The feedback and score as they were, event by event; an assessment says nothing
+   * until the end. */
+  prefix = g_list_store_new (GP_TYPE_EVENT);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GpEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(GpTrainingScore) score = NULL;
+
+      g_list_store_append (prefix, event);
+      if (i < first || run != GP_SCENARIO_RUN_PRACTICE)
+        continue;
+      score = gp_training_score_compute (scenario, gp_session_get_flow (session), G_LIST_MODEL (prefix));
+      if (before != NULL)
+        feedback_between (self, before, score, gp_event_get_seq (event));
+      g_set_object (&before, score);
+    }
+  if (run == GP_SCENARIO_RUN_PRACTICE)
+    self->score = g_steal_pointer (&before);
+  else if (gp_session_get_ended (session))
+    {
+      g_autoptr(GpEvent) last = g_list_model_get_item (events, n - 1);
+
+      self->score = compute (self);
+      feedback_at_end (self, self->score, gp_event_get_seq (last));
+    }
+
+  self->applied_id = g_signal_connect (session, "event-applied", G_CALLBACK (on_event_applied), self);
+  /* The script where it was: cues that fired stay fired, questions the customer had not
+   * answered yet are answered now. */
+  self->resuming = TRUE;
+  react (self);
+  self->resuming = FALSE;
   return g_steal_pointer (&self);
 }
 

@@ -5,6 +5,8 @@
  * at the end. */
 
 
+#include <glib/gi18n.h>
+
 #include "gp-end-page.h"
 #include "gp-intake-page.h"
 #include "gp-session-view-private.h"
@@ -54,12 +56,53 @@ gp_session_view_training_attach (GpSessionView *self,
     gp_session_view_report (self, error);
 }
 
+/* The bundled scenario a session continued from the journal plays (files are named
+ * after their id). */
+static GpScenario *
+load_bundled_scenario (const char  *id,
+                       GpFlow      *flow,
+                       GError     **error)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_BASE "/scenarios/", id, ".json", NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return gp_scenario_load_bytes (bytes, path, NULL, flow, NULL, error);
+}
+
+/* A session that plays a scenario, shown without its run (continued from the journal):
+ * the run plays on, so the script, the feedback and the score go on too. */
+static void
+resume_run (GpSessionView *self)
+{
+  g_autoptr(GpScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scenario = load_bundled_scenario (gp_session_get_scenario_id (self->session),
+                                    gp_session_get_flow (self->session), &error);
+  if (scenario != NULL)
+    self->training_run = gp_training_run_resume (scenario, self->session, &error);
+  if (self->training_run == NULL)
+    {
+      g_prefix_error (&error, _("Scenario “%s” cannot go on: "), gp_session_get_scenario_id (self->session));
+      gp_session_view_report (self, error);
+      return;
+    }
+  g_set_object (&self->scenario, scenario);
+  self->scenario_run = gp_training_run_get_run (self->training_run);
+  gp_session_view_set_title (self, gp_scenario_get_title (scenario));
+}
+
 void
 gp_session_view_training_show (GpSessionView *self)
 {
   /* A run belongs to one session: another one shown is not played. */
   if (self->training_run != NULL && gp_training_run_get_session (self->training_run) != self->session)
     g_clear_object (&self->training_run);
+  if (self->training_run == NULL && self->session != NULL && self->remote == NULL &&
+      gp_session_get_scenario_id (self->session) != NULL)
+    resume_run (self);
   gp_step_view_set_training_run (self->step_view, self->training_run);
   gp_end_page_set_training_run (self->end_page, self->training_run);
 }

@@ -47,6 +47,13 @@ GpTrainingRun      *gp_training_run_new             (GpScenario     *scenario,
                                                      GpSession      *session,
                                                      GpScenarioRun   run,
                                                      GError        **error);
+/* Plays on in a session that already plays @scenario (same id and version; a session
+ * continued from the journal): cues that fired stay fired, the feedback is rebuilt from
+ * the events, and a try-again or offer the customer had not answered is answered now.
+ * Returns: (transfer full) (nullable): NULL with a GP_SESSION_ERROR */
+GpTrainingRun      *gp_training_run_resume          (GpScenario     *scenario,
+                                                     GpSession      *session,
+                                                     GError        **error);
 GpScenario         *gp_training_run_get_scenario    (GpTrainingRun  *self);
 GpSession          *gp_training_run_get_session     (GpTrainingRun  *self);
 GpScenarioRun       gp_training_run_get_run         (GpTrainingRun  *self);
