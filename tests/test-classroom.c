@@ -399,14 +399,27 @@ assert_last_driving_event (Host        *h,
 /* ---- thirty observers ---- */
 
 static void
-test_thirty_observers (void)
+thirty_observers (gboolean through_relay)
 {
   Host h = { 0 };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GpRelay) relay = NULL;
   Peer *trainees[CLASS_SIZE];
-  const char *code;
+  const char *code, *uri;
 
   host_start (&h, GP_SESSION_MODE_TRAINING);
+  uri = gp_cobrowse_host_get_uri (h.host);
+  if (through_relay)
+    {
+      /* A class that cannot reach the trainer's computer meets in a relay room. */
+      relay = gp_relay_new ();
+      gp_relay_listen (relay, NULL, 0, &error);
+      g_assert_no_error (error);
+      gp_cobrowse_host_connect_relay (h.host, gp_relay_get_uri (relay), NULL, &error);
+      g_assert_no_error (error);
+      WAIT_FOR (gp_relay_get_n_sessions (relay) == 1);
+      uri = gp_cobrowse_host_get_relay_uri (h.host);
+    }
   code = gp_cobrowse_host_open_classroom (h.host, CLASS_SIZE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (strlen (code), ==, GP_COBROWSE_CODE_LENGTH);
@@ -417,7 +430,7 @@ test_thirty_observers (void)
     {
       g_autofree char *name = g_strdup_printf ("Trainee %02u", i + 1);
 
-      trainees[i] = peer_start (gp_cobrowse_host_get_uri (h.host), code, GP_COBROWSE_ROLE_OBSERVER, name);
+      trainees[i] = peer_start (uri, code, GP_COBROWSE_ROLE_OBSERVER, name);
     }
   for (guint i = 0; i < CLASS_SIZE; i++)
     {
@@ -454,6 +467,20 @@ test_thirty_observers (void)
   for (guint i = 0; i < CLASS_SIZE; i++)
     peer_free (trainees[i]);
   host_stop (&h);
+  if (relay != NULL)
+    gp_relay_close (relay);
+}
+
+static void
+test_thirty_observers (void)
+{
+  thirty_observers (FALSE);
+}
+
+static void
+test_thirty_observers_relay (void)
+{
+  thirty_observers (TRUE);
 }
 
 /* ---- handing the driving ---- */
@@ -858,6 +885,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/guidepost/classroom/thirty-observers", test_thirty_observers);
+  g_test_add_func ("/guidepost/classroom/thirty-observers-relay", test_thirty_observers_relay);
   g_test_add_func ("/guidepost/classroom/driving", test_driving);
   g_test_add_func ("/guidepost/classroom/codes", test_codes);
   g_test_add_func ("/guidepost/classroom/not-training", test_not_training);

@@ -10,7 +10,8 @@
 #define ROOM_PREFIX GP_COBROWSE_PATH "/room/"
 #define MAX_ROOM_LENGTH 64
 #define MAX_IDLE_PER_ROOM 4
-#define MAX_PAIRS_PER_ROOM 16
+/* A full classroom (GP_COBROWSE_MAX_TRAINEES trainees) with its customer and agents. */
+#define MAX_PAIRS_PER_ROOM (GP_COBROWSE_MAX_TRAINEES + 8)
 #define KEEPALIVE_S 10
 #define DEAD_AFTER_US (30 * G_USEC_PER_SEC)
 #define RATE 200.0
