@@ -7,13 +7,20 @@
  * --relay URI, in a room of that relay), admits every peer, and prints one JSON line per
  * join code: {"uri": ..., "code": ...}.  With --drive, once the first peer is in it walks
  * the flow to its end as the agent (first choice, checks passed), then prints every event
- * of the session as {"event": ...} lines and {"done": true}.  Runs until stdin closes or
- * SIGTERM. */
+ * of the session as {"event": ...} lines and {"done": true}.  With --pause-at N (once or
+ * more) it stops driving once the session has N events, prints {"paused": n_events} and
+ * goes on when a line arrives on stdin.  When a peer's connection comes or goes it prints
+ * {"peer": NAME, "connected": true|false}.  Runs until stdin closes or SIGTERM. */
 
 static GMainLoop *loop;
 static gboolean drive;
 static gboolean driving;
 static gboolean use_relay;
+static GpSession *driven;
+static guint pause_at[8];
+static guint n_pauses;
+static guint next_pause;
+static gboolean paused;
 
 static void
 print_code (GpCobrowseHost *host)
@@ -56,6 +63,14 @@ drive_step (gpointer data)
   if (gp_session_get_ended (session))
     {
       print_events (session);
+      return G_SOURCE_REMOVE;
+    }
+  if (next_pause < n_pauses && gp_session_get_n_events (session) >= pause_at[next_pause])
+    {
+      next_pause++;
+      paused = TRUE;
+      g_print ("{\"paused\": %u}\n", gp_session_get_n_events (session));
+      fflush (stdout);
       return G_SOURCE_REMOVE;
     }
 
@@ -106,8 +121,22 @@ on_n_peers (GpCobrowseHost *host,
 }
 
 static void
+on_connected (GpCobrowsePeerInfo *info, GParamSpec *pspec, gpointer data)
+{
+  g_autoptr(JsonNode) name = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *text = NULL;
+
+  json_node_set_string (name, gp_cobrowse_peer_info_get_name (info));
+  text = json_to_string (name, FALSE);
+  g_print ("{\"peer\": %s, \"connected\": %s}\n", text,
+           gp_cobrowse_peer_info_get_connected (info) ? "true" : "false");
+  fflush (stdout);
+}
+
+static void
 on_knock (GpCobrowseHost *host, GpCobrowsePeerInfo *info, gpointer data)
 {
+  g_signal_connect (info, "notify::connected", G_CALLBACK (on_connected), NULL);
   gp_cobrowse_host_answer_knock (host, info, TRUE);
   print_code (host);
 }
@@ -132,6 +161,11 @@ on_stdin (gint fd, GIOCondition condition, gpointer data)
     {
       g_main_loop_quit (loop);
       return G_SOURCE_REMOVE;
+    }
+  if (paused)
+    {
+      paused = FALSE;
+      g_timeout_add (20, drive_step, driven);
     }
   return G_SOURCE_CONTINUE;
 }
@@ -161,6 +195,8 @@ main (int argc, char *argv[])
         drive = TRUE;
       else if (g_str_equal (argv[i], "--relay") && i + 1 < argc)
         relay = argv[++i];
+      else if (g_str_equal (argv[i], "--pause-at") && i + 1 < argc && n_pauses < G_N_ELEMENTS (pause_at))
+        pause_at[n_pauses++] = (guint) g_ascii_strtoull (argv[++i], NULL, 10);
       else if (flow_path == NULL && argv[i][0] != '-')
         flow_path = argv[i];
       else
@@ -171,7 +207,7 @@ main (int argc, char *argv[])
     }
   if (flow_path == NULL)
     {
-      g_printerr ("usage: %s FLOW.json [--relay URI] [--drive]\n", argv[0]);
+      g_printerr ("usage: %s FLOW.json [--relay URI] [--drive] [--pause-at N]...\n", argv[0]);
       return 2;
     }
   file = g_file_new_for_commandline_arg (flow_path);
@@ -182,6 +218,7 @@ main (int argc, char *argv[])
       return 1;
     }
   session = gp_session_new (flow, GP_SESSION_MODE_ASSISTED, "test", GP_FAMILIARITY_NEW, "test", NULL);
+  driven = session;
   host = gp_cobrowse_host_new (session);
   if (!gp_cobrowse_host_listen (host, NULL, 0, &error))
     {

@@ -3,47 +3,12 @@
 
 #include <guidepost/gp-flow.h>
 #include <guidepost/gp-flow-loader.h>
-#include "gp-cobrowse-private.h"
+#include "gp-cobrowse-peer-private.h"
 
 #define BACKOFF_MIN_MS 100
 #define BACKOFF_MAX_MS 5000
 /* Keepalive checks: ten times a ping interval, at most once a second apart. */
 #define CHECK_INTERVAL(self) MIN ((self)->ping_ms / 10 + 1, 1000)
-
-struct _GpCobrowsePeer
-{
-  GObject                  parent_instance;
-
-  char                    *uri;
-  char                    *code;
-  char                    *token;
-  char                    *name;
-  GpCobrowseRole           role;         /* as joined: sent in every hello */
-  GpCobrowseRole           acting;       /* as the host checks requests now */
-  GpCobrowsePeerState      state;
-  GError                  *close_error;
-
-  SoupSession             *soup;
-  SoupWebsocketConnection *connection;
-  GCancellable            *cancellable;
-  GTlsCertificate         *accepted;
-  GpSession               *mirror;
-  GHashTable              *pending;      /* request id → GTask */
-  guint64                  next_request;
-
-  gint64                   last_heard;
-  guint                    ping_ms;
-  gint64                   dead_after;
-  gint64                   last_ping;
-  guint                    ping_id;
-  guint                    reconnect_id;
-  guint                    backoff_ms;
-  gboolean                 hold_reconnect;   /* tests: stay in "reconnecting" */
-  gboolean                 closing;      /* asked to close, or told to go */
-  gboolean                 silent;
-  gboolean                 connecting;   /* a connect is in flight (and holds a reference) */
-  guint                    attempt;      /* answers to older connects are dropped */
-};
 
 G_DEFINE_FINAL_TYPE (GpCobrowsePeer, gp_cobrowse_peer, G_TYPE_OBJECT)
 
@@ -459,9 +424,10 @@ send_hello (GpCobrowsePeer *self)
   json_object_set_string_member (hello, "role", gp_cobrowse_role_to_string (self->role));
   if (self->name != NULL)
     json_object_set_string_member (hello, "name", self->name);
+  /* A peer resumed from its state has a token and no code. */
   if (self->token != NULL)
     json_object_set_string_member (hello, "token", self->token);
-  else
+  else if (self->code != NULL)
     json_object_set_string_member (hello, "code", self->code);
   if (self->mirror != NULL)
     {
@@ -736,6 +702,13 @@ gp_cobrowse_peer_get_role (GpCobrowsePeer *self)
 {
   g_return_val_if_fail (GP_IS_COBROWSE_PEER (self), GP_COBROWSE_ROLE_OBSERVER);
   return self->acting;
+}
+
+const char *
+gp_cobrowse_peer_get_uri (GpCobrowsePeer *self)
+{
+  g_return_val_if_fail (GP_IS_COBROWSE_PEER (self), NULL);
+  return self->uri;
 }
 
 GpSession *

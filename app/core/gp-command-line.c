@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <gio/gunixoutputstream.h>
+#include <glib/gstdio.h>
 
 #include <guidepost/guidepost.h>
 
@@ -19,7 +20,7 @@ static const char * const commands[] = { "--validate", "--list", "--export-sessi
 /* Options of --export-sessions: alone they are a usage error, reported here too. */
 static const char * const export_options[] = { "--export-sessions", "--since", "--output", "--journal", NULL };
 /* Options of --join (co-browse without a display), likewise. */
-static const char * const join_options[] = { "--join", "--code", "--role", "--name", NULL };
+static const char * const join_options[] = { "--join", "--code", "--role", "--name", "--state", NULL };
 /* Options of --evidence-report (besides --output and --journal), likewise. */
 static const char * const evidence_options[] = { "--evidence-report", "--session", "--witness", NULL };
 
@@ -327,20 +328,37 @@ evidence_report (const char  *format_text,
 }
 
 /* --join: a peer without a display, for tests and trainers.  Prints every event of the
- * host's session as one JSON line, from the first, in seq order, nothing twice. */
+ * host's session as one JSON line, from the first, in seq order, nothing twice.  With
+ * --state FILE the peer's state (its seat and mirror) is kept in FILE after the welcome
+ * and after every event, so that a run killed midway is resumed by the next run with the
+ * same FILE, which prints only the events the killed run did not. */
 typedef struct {
   GMainLoop      *loop;
   GpCobrowsePeer *peer;
+  GpSession      *watched;     /* the mirror whose events are printed as they come */
+  const char     *state_path;
+  const char     *code;        /* resuming: to join again when the seat is gone */
+  gboolean        resumed;
+  guint           again_id;
   guint64         printed_seq;
-  gboolean        watching;
   int             status;
 } JoinRun;
+
+static void
+join_stop (JoinRun *run,
+           int      status)
+{
+  run->status = status;
+  if (g_main_loop_is_running (run->loop))
+    g_main_loop_quit (run->loop);
+}
 
 static void
 join_print_events (JoinRun *run)
 {
   GpSession *session = gp_cobrowse_peer_get_session (run->peer);
   GListModel *events = gp_session_get_events (session);
+  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -356,11 +374,45 @@ join_print_events (JoinRun *run)
       run->printed_seq = gp_event_get_seq (event);
     }
   fflush (stdout);
-  if (gp_session_get_ended (session) && g_main_loop_is_running (run->loop))
+  /* Printed first, then saved: a kill in between prints that event again (with its seq),
+   * never loses it. */
+  if (run->state_path != NULL && !gp_cobrowse_peer_save_state_file (run->peer, run->state_path, &error))
     {
-      run->status = EXIT_VALID;
-      g_main_loop_quit (run->loop);
+      g_printerr ("guidepost: cannot save the peer state: %s\n", error->message);
+      join_stop (run, EXIT_INVALID);
+      return;
     }
+  if (gp_session_get_ended (session))
+    join_stop (run, EXIT_VALID);
+}
+
+/* The mirror is replaced when the host has the peer rebuild it: follow the new one. */
+static void
+join_watch (JoinRun *run)
+{
+  GpSession *session = gp_cobrowse_peer_get_session (run->peer);
+
+  if (session == run->watched)
+    return;
+  /* Another session altogether (a host that started a new one): print it from its start. */
+  if (run->watched != NULL && session != NULL &&
+      g_strcmp0 (gp_session_get_id (run->watched), gp_session_get_id (session)) != 0)
+    run->printed_seq = 0;
+  if (run->watched != NULL)
+    g_signal_handlers_disconnect_by_data (run->watched, run);
+  g_set_object (&run->watched, session);
+  if (session != NULL)
+    g_signal_connect_swapped (session, "event-applied", G_CALLBACK (join_print_events), run);
+}
+
+static gboolean
+join_again_cb (gpointer data)
+{
+  JoinRun *run = data;
+
+  run->again_id = 0;
+  gp_cobrowse_peer_rejoin (run->peer, NULL, run->code);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -372,40 +424,94 @@ join_on_state (GpCobrowsePeer *peer,
 
   if (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CONNECTED && session != NULL)
     {
-      if (!run->watching)
-        {
-          run->watching = TRUE;
-          g_signal_connect_swapped (session, "event-applied", G_CALLBACK (join_print_events), run);
-        }
+      join_watch (run);
       join_print_events (run);
     }
   else if (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED)
     {
       const GError *error = gp_cobrowse_peer_get_close_error (peer);
+      gboolean seat_gone = run->resumed && g_error_matches (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_BAD_CODE);
 
-      if (session != NULL)
-        join_print_events (run);
-      if (session == NULL || !gp_session_get_ended (session))
+      /* The host restarted and forgot the seat: the new code brings the missed events. */
+      if (seat_gone && run->code != NULL)
         {
-          g_printerr ("guidepost: %s\n", error != NULL ? error->message : "the connection closed");
-          run->status = EXIT_INVALID;
+          run->resumed = FALSE;
+          run->again_id = g_idle_add (join_again_cb, run);
+          return;
         }
-      g_main_loop_quit (run->loop);
+      if (session != NULL && gp_session_get_ended (session))
+        {
+          join_print_events (run);
+          return;
+        }
+      if (seat_gone)
+        g_printerr ("guidepost: the agent has let the seat go (%s): ask for a new code and run again "
+                    "with --code CODE --state %s\n", error->message, run->state_path);
+      else
+        g_printerr ("guidepost: %s\n", error != NULL ? error->message : "the connection closed");
+      join_stop (run, EXIT_INVALID);
     }
+}
+
+/* With --state FILE that exists: the peer saved there, or NULL after saying why. */
+static GpCobrowsePeer *
+join_resume (const char     *state_path,
+             const char     *uri,
+             const char     *code,
+             const char     *role_text,
+             GpCobrowseRole  role,
+             int            *status)
+{
+  g_autoptr(GpCobrowsePeer) peer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  peer = gp_cobrowse_peer_new_from_state_file (state_path, &error);
+  if (peer == NULL)
+    {
+      if (error->domain == G_FILE_ERROR)
+        {
+          g_printerr ("guidepost: cannot read --state %s: %s\n", state_path, error->message);
+          *status = EXIT_USAGE;
+        }
+      else
+        {
+          g_printerr ("guidepost: broken peer state %s\n", error->message);
+          *status = EXIT_INVALID;
+        }
+      return NULL;
+    }
+  if (role_text != NULL && gp_cobrowse_peer_get_role (peer) != role)
+    {
+      g_printerr ("guidepost: --role %s: %s was saved by a peer that joined as %s\n", role_text, state_path,
+                  gp_cobrowse_role_to_string (gp_cobrowse_peer_get_role (peer)));
+      *status = EXIT_USAGE;
+      return NULL;
+    }
+  if (strcmp (uri, gp_cobrowse_peer_get_uri (peer)) != 0 && code == NULL)
+    {
+      g_printerr ("guidepost: %s was saved for %s: to join %s, give its --code CODE\n",
+                  state_path, gp_cobrowse_peer_get_uri (peer), uri);
+      *status = EXIT_USAGE;
+      return NULL;
+    }
+  return g_steal_pointer (&peer);
 }
 
 static int
 join_session (const char *uri,
               const char *code,
               const char *role_text,
-              const char *name)
+              const char *name,
+              const char *state_path)
 {
   GpCobrowseRole role = GP_COBROWSE_ROLE_OBSERVER;
+  gboolean resume = state_path != NULL && g_file_test (state_path, G_FILE_TEST_EXISTS);
   JoinRun run = { 0 };
 
-  if (code == NULL)
+  if (code == NULL && !resume)
     {
-      g_printerr ("guidepost: --join needs --code CODE\n");
+      g_printerr ("guidepost: --join needs --code CODE%s\n",
+                  state_path != NULL ? " (there is no peer state to resume yet)" : "");
       return EXIT_USAGE;
     }
   if (role_text != NULL &&
@@ -421,20 +527,52 @@ join_session (const char *uri,
       return EXIT_USAGE;
     }
 
-  run.loop = g_main_loop_new (NULL, FALSE);
   run.status = EXIT_INVALID;
-  run.peer = gp_cobrowse_peer_new (uri, code, role, name);
+  run.state_path = state_path;
+  run.code = code;
+  if (resume)
+    {
+      if ((run.peer = join_resume (state_path, uri, code, role_text, role, &run.status)) == NULL)
+        return run.status;
+      /* Killed after printing the end, before removing FILE: nothing is left to do. */
+      if (gp_session_get_ended (gp_cobrowse_peer_get_session (run.peer)))
+        {
+          g_clear_object (&run.peer);
+          g_unlink (state_path);
+          return EXIT_VALID;
+        }
+      run.resumed = TRUE;
+      /* Everything in the state was printed by the run that saved it. */
+      run.printed_seq = gp_session_get_n_events (gp_cobrowse_peer_get_session (run.peer));
+      join_watch (&run);
+    }
+  else
+    run.peer = gp_cobrowse_peer_new (uri, code, role, name);
+  run.loop = g_main_loop_new (NULL, FALSE);
   g_signal_connect (run.peer, "notify::state", G_CALLBACK (join_on_state), &run);
-  gp_cobrowse_peer_connect (run.peer);
+  g_signal_connect_swapped (run.peer, "notify::session", G_CALLBACK (join_watch), &run);
+  if (resume && strcmp (uri, gp_cobrowse_peer_get_uri (run.peer)) != 0)
+    {
+      /* Another address (a host restarted elsewhere): the code, with the mirror kept. */
+      run.resumed = FALSE;
+      gp_cobrowse_peer_rejoin (run.peer, uri, code);
+    }
+  else
+    gp_cobrowse_peer_connect (run.peer);
   g_main_loop_run (run.loop);
 
+  g_clear_handle_id (&run.again_id, g_source_remove);
   if (gp_cobrowse_peer_get_state (run.peer) != GP_COBROWSE_PEER_STATE_CLOSED)
     gp_cobrowse_peer_close (run.peer);
   g_signal_handlers_disconnect_by_data (run.peer, &run);
-  if (gp_cobrowse_peer_get_session (run.peer) != NULL)
-    g_signal_handlers_disconnect_by_data (gp_cobrowse_peer_get_session (run.peer), &run);
+  if (run.watched != NULL)
+    g_signal_handlers_disconnect_by_data (run.watched, &run);
+  g_clear_object (&run.watched);
   g_clear_object (&run.peer);
   g_main_loop_unref (run.loop);
+  /* The session is over: the seat and the mirror are of no more use. */
+  if (run.status == EXIT_VALID && state_path != NULL)
+    g_unlink (state_path);
   return run.status;
 }
 
@@ -457,6 +595,7 @@ gp_command_line_run (int    argc,
   g_autofree char *join_code = NULL;
   g_autofree char *join_role = NULL;
   g_autofree char *join_name = NULL;
+  g_autofree char *join_state = NULL;
   g_autofree char *evidence_format = NULL;
   g_auto(GStrv) evidence_sessions = NULL;
   g_autofree char *witness = NULL;
@@ -474,6 +613,9 @@ gp_command_line_run (int    argc,
     { "code", 0, 0, G_OPTION_ARG_STRING, &join_code, "With --join: the join code", "CODE" },
     { "role", 0, 0, G_OPTION_ARG_STRING, &join_role, "With --join: observer (default) or customer", "ROLE" },
     { "name", 0, 0, G_OPTION_ARG_STRING, &join_name, "With --join: the name shown to the agent", "NAME" },
+    { "state", 0, 0, G_OPTION_ARG_FILENAME, &join_state,
+      "With --join: keep the peer's seat and events in FILE (mode 0600, removed when the session ends); "
+      "if FILE exists, come back from it and print only the events not printed before (no --code needed)", "FILE" },
     { "evidence-report", 0, 0, G_OPTION_ARG_STRING, &evidence_format,
       "Write the D4 evidence record of finished sessions as html or json; exit 0 if done, 1 if it failed, 2 on a usage error", "html|json" },
     { "session", 0, 0, G_OPTION_ARG_STRING_ARRAY, &evidence_sessions, "With --evidence-report: only this session (repeatable)", "ID" },
@@ -509,11 +651,11 @@ gp_command_line_run (int    argc,
           g_printerr ("guidepost: --join cannot be combined with other commands or files\n");
           return EXIT_USAGE;
         }
-      return join_session (join, join_code, join_role, join_name);
+      return join_session (join, join_code, join_role, join_name, join_state);
     }
-  if (join_code != NULL || join_role != NULL || join_name != NULL)
+  if (join_code != NULL || join_role != NULL || join_name != NULL || join_state != NULL)
     {
-      g_printerr ("guidepost: --code, --role and --name go with --join\n");
+      g_printerr ("guidepost: --code, --role, --name and --state go with --join\n");
       return EXIT_USAGE;
     }
 

@@ -49,6 +49,8 @@ GpCobrowsePeerState  gp_cobrowse_peer_get_state     (GpCobrowsePeer  *self);
 /* The role the host checks this peer's requests as now (notify::role): the role it
  * joined with, except for a trainee the trainer handed the driving (agent). */
 GpCobrowseRole       gp_cobrowse_peer_get_role      (GpCobrowsePeer  *self);
+/* The address the peer connects to (the last one given to gp_cobrowse_peer_rejoin()). */
+const char          *gp_cobrowse_peer_get_uri       (GpCobrowsePeer  *self);
 /* Returns: (transfer none) (nullable): the mirror of the host's session */
 GpSession           *gp_cobrowse_peer_get_session   (GpCobrowsePeer  *self);
 /* Returns: (nullable): why the peer closed (refused, bad code, the host ended ...) */
@@ -74,6 +76,40 @@ void                 gp_cobrowse_peer_answer_consent (GpCobrowsePeer *self,
 void                 gp_cobrowse_peer_rejoin        (GpCobrowsePeer  *self,
                                                      const char      *uri,
                                                      const char      *code);
+/* Coming back after the process died (docs/protocol.md): the peer's resumable state.
+ *
+ * gp_cobrowse_peer_save_state() returns {"format": "guidepost-peer-state/1", "uri",
+ * "role" (as joined), "name" (or null), "token", "session", "flow" (the flow document the
+ * host sent, as the mirror holds it), "events" (the mirror's events)}.  The token is a
+ * secret: it is this peer's seat in the session, and whoever holds it can take the seat.
+ * Keep the state where only the user can read it (gp_cobrowse_peer_save_state_file()
+ * writes mode 0600).
+ *
+ * gp_cobrowse_peer_new_from_state() rebuilds the peer with its mirror and token; then
+ * gp_cobrowse_peer_connect() sends hello with the token, the session and the last seq,
+ * and the welcome brings exactly the events missed meanwhile (each applied once, with
+ * ::event-applied on the mirror).  The host keeps a seat for as long as it runs, however
+ * long the peer was away; a host that restarted does not know the token: the peer then
+ * closes with GP_COBROWSE_ERROR_BAD_CODE and keeps its mirror for
+ * gp_cobrowse_peer_rejoin() with a new code.  A wss:// certificate accepted before is not
+ * part of the state: set it again.
+ *
+ * Returns: (transfer full) (nullable): the state, or NULL until the host welcomed the
+ * peer (and while it joins again with a new code) */
+JsonNode            *gp_cobrowse_peer_save_state    (GpCobrowsePeer  *self);
+/* Returns: (transfer full) (nullable): a peer that is not connected yet, or NULL with a
+ * GP_COBROWSE_ERROR_PROTOCOL naming the member that is wrong ("peer state: /token: missing") */
+GpCobrowsePeer      *gp_cobrowse_peer_new_from_state (JsonNode       *state,
+                                                      GError        **error);
+/* The same with a file, replaced atomically (a kill leaves the old state or the new one),
+ * mode 0600.  FALSE with GP_COBROWSE_ERROR_FAILED before the welcome, or a GFileError. */
+gboolean             gp_cobrowse_peer_save_state_file (GpCobrowsePeer  *self,
+                                                       const char      *path,
+                                                       GError         **error);
+/* Returns: (transfer full) (nullable): NULL with a GFileError when @path cannot be read,
+ * or GP_COBROWSE_ERROR_PROTOCOL naming the file and the line:column or member */
+GpCobrowsePeer      *gp_cobrowse_peer_new_from_state_file (const char  *path,
+                                                           GError     **error);
 /* Leaves for good (says bye). */
 void                 gp_cobrowse_peer_close         (GpCobrowsePeer  *self);
 
