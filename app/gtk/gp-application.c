@@ -15,7 +15,8 @@ struct _GpApplication
 {
   AdwApplication  parent_instance;
 
-  /* Created on the first activation and shared by every window. */
+  /* Read on a thread from start-up (see load_sources) and shared by every window. */
+  GThread        *loader;
   GpFlowLibrary  *library;
   GpJournal      *journal;
   /* Why the journal could not be opened, shown in the first window. */
@@ -187,6 +188,51 @@ new_settings_if_installed (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* What the first window shows.  Reading the flows and opening the journal touch neither
+ * GTK nor a main context, so they run on a thread while GTK connects to the display. */
+typedef struct
+{
+  GpFlowLibrary *library;
+  GpJournal     *journal;
+  GError        *journal_error;
+} Sources;
+
+static gpointer
+load_sources (gpointer data)
+{
+  Sources *sources = g_new0 (Sources, 1);
+
+  sources->library = gp_flow_library_new ();
+  sources->journal = gp_journal_new_default (&sources->journal_error);
+  return sources;
+}
+
+static void
+gp_application_start_loading (GpApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->loader = g_thread_try_new ("gp-load-sources", load_sources, NULL, &error);
+  if (self->loader == NULL)
+    g_debug ("Cannot read the flows on a thread (%s): the first window reads them", error->message);
+}
+
+/* Waits for the thread, if there is one, and keeps what it read. */
+static void
+gp_application_finish_loading (GpApplication *self)
+{
+  Sources *sources;
+
+  if (self->loader == NULL)
+    return;
+
+  sources = g_thread_join (g_steal_pointer (&self->loader));
+  self->library = sources->library;
+  self->journal = sources->journal;
+  self->journal_error = sources->journal_error;
+  g_free (sources);
+}
+
 static void
 gp_application_startup (GApplication *app)
 {
@@ -197,6 +243,9 @@ gp_application_startup (GApplication *app)
   static const char *larger_accels[] = { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL };
   static const char *smaller_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
   static const char *reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
+
+  /* Before GTK starts: most of its start-up is spent preparing the display. */
+  gp_application_start_loading (self);
 
   G_APPLICATION_CLASS (gp_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
@@ -248,6 +297,7 @@ gp_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
+      gp_application_finish_loading (self);
       if (self->library == NULL)
         self->library = gp_flow_library_new ();
       if (self->journal == NULL && self->journal_error == NULL)
@@ -266,6 +316,15 @@ gp_application_activate (GApplication *app)
 }
 
 static void
+gp_application_shutdown (GApplication *app)
+{
+  /* Without an activation the thread's work is still to be collected. */
+  gp_application_finish_loading (GP_APPLICATION (app));
+
+  G_APPLICATION_CLASS (gp_application_parent_class)->shutdown (app);
+}
+
+static void
 gp_application_constructed (GObject *object)
 {
   G_OBJECT_CLASS (gp_application_parent_class)->constructed (object);
@@ -280,6 +339,7 @@ gp_application_dispose (GObject *object)
 {
   GpApplication *self = GP_APPLICATION (object);
 
+  gp_application_finish_loading (self);
   g_clear_object (&self->library);
   g_clear_object (&self->journal);
   g_clear_object (&self->settings);
@@ -309,6 +369,7 @@ gp_application_class_init (GpApplicationClass *klass)
 
   app_class->startup = gp_application_startup;
   app_class->activate = gp_application_activate;
+  app_class->shutdown = gp_application_shutdown;
 }
 
 static void

@@ -103,6 +103,67 @@ gp_window_schedule_rows (GpWindow *self)
     self->fill_source = g_idle_add_full (G_PRIORITY_LOW, add_rows_in_idle, self, NULL);
 }
 
+/* After each layout, rows are added where the viewport would otherwise show the end of a
+ * list that has more items: the first frame shows a full screen at any window size
+ * without measuring rows nobody sees yet. */
+static void
+on_frame_clock_layout (GpWindow      *self,
+                       GdkFrameClock *frame_clock)
+{
+  gint64 frame = gdk_frame_clock_get_frame_counter (frame_clock);
+  GtkWidget *first, *last;
+  graphene_rect_t first_bounds, last_bounds;
+  double bottom, row_height;
+  int viewport_height;
+
+  if (self->n_rows == 0 || self->n_rows >= g_list_model_get_n_items (self->shown) ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self->flow_list)) ||
+      (frame == self->fill_frame && self->fill_passes >= FILL_PASSES_PER_FRAME))
+    return;
+
+  first = GTK_WIDGET (gtk_list_box_get_row_at_index (self->flow_list, 0));
+  last = GTK_WIDGET (gtk_list_box_get_row_at_index (self->flow_list, self->n_rows - 1));
+  if (!gtk_widget_compute_bounds (first, GTK_WIDGET (self->flows_scroller), &first_bounds) ||
+      !gtk_widget_compute_bounds (last, GTK_WIDGET (self->flows_scroller), &last_bounds) ||
+      last_bounds.size.height <= 0)
+    return;
+
+  viewport_height = gtk_widget_get_height (GTK_WIDGET (self->flows_scroller));
+  bottom = last_bounds.origin.y + last_bounds.size.height;
+  if (bottom >= viewport_height)
+    return;
+
+  if (frame != self->fill_frame)
+    {
+      self->fill_frame = frame;
+      self->fill_passes = 0;
+    }
+  self->fill_passes++;
+
+  /* Two more than rows of the average height need, so that one more layout is enough. */
+  row_height = MAX (1.0, (bottom - first_bounds.origin.y) / self->n_rows);
+  gp_window_add_rows (self, self->n_rows + (guint) ((viewport_height - bottom) / row_height) + 2);
+}
+
+static void
+on_flow_list_realize (GpWindow *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->flow_list));
+
+  /* After GTK's own layout handler, when the rows have their allocation. */
+  g_signal_connect_object (frame_clock, "layout", G_CALLBACK (on_frame_clock_layout), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+static void
+on_flow_list_unrealize (GpWindow *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->flow_list));
+
+  if (frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (frame_clock, on_frame_clock_layout, self);
+}
+
 static void
 gp_window_remove_rows (GpWindow *self)
 {
@@ -451,6 +512,8 @@ gp_window_library_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_flow_list_realize);
+  gtk_widget_class_bind_template_callback (widget_class, on_flow_list_unrealize);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, gp_window_search);
   gtk_widget_class_install_action (widget_class, "win.copy-problems", NULL, gp_window_copy_problems);

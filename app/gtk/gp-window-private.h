@@ -13,9 +13,12 @@
 
 G_BEGIN_DECLS
 
-/* Rows made before the first frame: more than a screenful at any height; the rest
- * follow in idle batches so that a large library does not delay the window. */
-#define FIRST_FLOW_ROWS 12
+/* Rows made with the list: a few, to measure.  Each layout adds the rows the viewport
+ * would otherwise show missing (at most FILL_PASSES_PER_FRAME times a frame, since GDK
+ * gives up after four layout passes); the rest follow in idle batches so that a large
+ * library does not delay the window. */
+#define FIRST_FLOW_ROWS 3
+#define FILL_PASSES_PER_FRAME 2
 #define FLOW_ROWS_PER_IDLE 16
 
 /* The library lists this many unfinished and finished sessions; the sessions view all. */
@@ -46,6 +49,9 @@ struct _GpWindow
   /* How many of shown's items have a row in flow_list (rows follow items in order). */
   guint                 n_rows;
   guint                 fill_source;
+  /* The frame whose layout last added rows, and how many times it did. */
+  gint64                fill_frame;
+  guint                 fill_passes;
   /* The query search_results are for, "" for the whole library. */
   char                 *shown_query;
   /* Rebuilt whenever the library's problems change; owned by problems_list. */
