@@ -849,6 +849,28 @@ test_shortcuts_listed (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (window_child (f, "back_button")), !=, NULL);
 }
 
+static gboolean
+fold_animated (gpointer data)
+{
+  return adw_leaflet_get_mode_transition_duration (data) > 0;
+}
+
+/* The window appears without the leaflet's fold animation (it would show library and
+ * session side by side, folding), which is back for resizes once the window is up. */
+static void
+test_no_fold_animation_at_start (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GpWindow *fresh = gp_window_new (GTK_APPLICATION (app), f->library);
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (fresh), GP_TYPE_WINDOW, "leaflet"));
+
+  g_assert_cmpuint (adw_leaflet_get_mode_transition_duration (leaflet), ==, 0);
+  gtk_window_present (GTK_WINDOW (fresh));
+  g_assert_true (gp_test_wait_until (fold_animated, leaflet, GP_TEST_WATCHDOG_MS));
+  g_assert_cmpuint (adw_leaflet_get_mode_transition_duration (leaflet), ==, 250);
+  destroy_and_wait (GTK_WIDGET (fresh));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +889,8 @@ main (int   argc,
   g_assert_nonnull (gp_application_get_settings (app));
 
   g_test_add ("/guidepost/ui/shell/navigation", Fixture, NULL, setup, test_navigation, teardown);
+  g_test_add ("/guidepost/ui/shell/no-fold-animation-at-start", Fixture, NULL, setup,
+              test_no_fold_animation_at_start, teardown);
   g_test_add ("/guidepost/ui/shell/narrow-session", Fixture, GINT_TO_POINTER (NARROW_WIDTH),
               setup, test_narrow_session, teardown);
   g_test_add ("/guidepost/ui/shell/continue", Fixture, NULL, setup_sessions, test_continue, teardown);

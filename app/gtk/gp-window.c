@@ -344,6 +344,26 @@ on_status_page_map (GtkWidget *page)
     g_idle_add_full (G_PRIORITY_LOW, set_icon_if_mapped, g_object_ref (page), g_object_unref);
 }
 
+/* A leaflet is mapped before its first allocation decides whether it folds: with the
+ * fold animated, every start would show library and session side by side, folding over
+ * a quarter of a second.  The animation is for resizing, from the first idle on. */
+#define FOLD_TRANSITION_MS 250
+
+static gboolean
+enable_fold_animation (gpointer data)
+{
+  GpWindow *self = data;
+
+  adw_leaflet_set_mode_transition_duration (self->leaflet, FOLD_TRANSITION_MS);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_map (GtkWidget *widget)
+{
+  g_idle_add_full (G_PRIORITY_LOW, enable_fold_animation, g_object_ref (widget), g_object_unref);
+}
+
 static void
 set_icon_when_shown (AdwStatusPage *page,
                      const char    *icon_name)
@@ -363,6 +383,7 @@ gp_window_init (GpWindow *self)
 
   /* An agent can start typing what the customer says without clicking first. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_window_map), NULL);
 }
 
 GpWindow *
