@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <guidepost/guidepost.h>
 
 #include "gp-cobrowse-private.h"
@@ -11,6 +12,7 @@
 #include "gp-step-view.h"
 #include "gp-test-snapshot.h"
 #include "gp-window.h"
+#include "gp-window-private.h"
 
 #define BUNDLED_FLOWS RESOURCE_BASE "/flows"
 
@@ -593,6 +595,102 @@ test_no_classroom_when_assisted (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (share));
 }
 
+static gboolean
+file_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* The customer's Guidepost stops while following (its saved place is what a crash leaves
+ * behind); started again, the library offers to rejoin, and the customer comes back into
+ * the same seat with what was missed, once.  A place that cannot be read says why. */
+static void
+test_rejoin_after_stop (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = gp_window_peer_state_path ();
+  g_autofree char *address = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *state = NULL;
+  gsize saved_length;
+  GtkWidget *page, *rejoin_row;
+  GpCobrowseHost *host;
+  GStatBuf info;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gp_session_view_share (f->agent_view, NULL, 0, NULL));
+  host = gp_session_view_get_host (f->agent_view);
+  address = g_strdup_printf ("127.0.0.1:%u", gp_cobrowse_host_get_port (host));
+  page = gp_window_show_join_page (f->customer_window);
+  gp_join_page_set_details (GP_JOIN_PAGE (page), address, gp_cobrowse_host_get_code (host), "Alex");
+  g_assert_true (gtk_widget_activate_action (page, "join.join", NULL));
+  g_assert_true (gp_test_wait_until (knock_shown, NULL, GP_TEST_WATCHDOG_MS));
+  respond (find_dialog ("knock"), "_Admit");
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+
+  /* The place is kept, for the customer only. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  g_assert_true (gp_session_next (f->session, GP_ACTOR_AGENT, &error));
+  g_assert_no_error (error);
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+  g_assert_true (g_file_get_contents (path, &saved, &saved_length, &error));
+  g_assert_no_error (error);
+
+  /* Guidepost stops.  Closing the window leaves the session and forgets the place; what
+   * a crash leaves behind is the file as it was, put back here. */
+  destroy_and_wait (GTK_WIDGET (f->customer_window));
+  g_assert_true (file_gone (path));
+  g_assert_true (gp_session_add_note (f->session, GP_ACTOR_AGENT, "while the customer was away", &error));
+  g_assert_true (gp_session_next (f->session, GP_ACTOR_AGENT, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents_full (path, saved, (gssize) saved_length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                           0600, &error));
+  g_assert_no_error (error);
+
+  /* Started again: the library offers to rejoin. */
+  f->customer_window = gp_window_new (app, f->library);
+  gtk_window_set_default_size (GTK_WINDOW (f->customer_window), 640, 800);
+  gtk_window_present (GTK_WINDOW (f->customer_window));
+  g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->customer_window), GP_TEST_WATCHDOG_MS));
+  rejoin_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->customer_window), GP_TYPE_WINDOW, "rejoin_row"));
+  g_assert_true (gtk_widget_get_visible (rejoin_row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rejoin_row)), gp_flow_get_title (f->flow)));
+  save_png (GTK_WIDGET (f->customer_window), "ui-rejoin-offered.png");
+
+  /* Back in the same seat, no knock, with exactly what was missed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->customer_window), "win.rejoin-session", NULL));
+  g_assert_true (gp_test_wait_until (caught_up, f, GP_TEST_WATCHDOG_MS));
+  g_assert_null (find_dialog ("knock"));
+  g_assert_cmpuint (g_list_model_get_n_items (gp_cobrowse_host_get_peers (host)), ==, 1);
+  {
+    g_autofree char *a = gp_session_describe_state (f->session);
+    g_autofree char *b = gp_session_describe_state (mirror (f));
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  g_assert_false (gtk_widget_get_visible (rejoin_row));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A place that cannot be read is named, and can be forgotten. */
+  destroy_and_wait (GTK_WIDGET (f->customer_window));
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"guidepost-peer-state/1\"", -1, &error));
+  f->customer_window = gp_window_new (app, f->library);
+  gtk_window_present (GTK_WINDOW (f->customer_window));
+  rejoin_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->customer_window), GP_TYPE_WINDOW, "rejoin_row"));
+  g_assert_true (gtk_widget_get_visible (rejoin_row));
+  state = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (rejoin_row)));
+  g_test_message ("broken place: %s", state);
+  g_assert_nonnull (strstr (state, "cobrowse-place.json"));
+  /* Nothing to rejoin with. */
+  gtk_widget_activate_action (GTK_WIDGET (f->customer_window), "win.rejoin-session", NULL);
+  g_assert_null (gp_window_get_session_view (f->customer_window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->customer_window), "win.forget-rejoin", NULL));
+  g_assert_false (gtk_widget_get_visible (rejoin_row));
+  g_assert_true (file_gone (path));
+}
+
 static void
 test_refused (Fixture       *f,
               gconstpointer  data)
@@ -635,6 +733,7 @@ main (int   argc,
   g_test_add ("/guidepost/ui/cobrowse/share-and-join", Fixture, NULL, setup, test_share_and_join, teardown);
   g_test_add ("/guidepost/ui/cobrowse/refused", Fixture, NULL, setup, test_refused, teardown);
   g_test_add ("/guidepost/ui/cobrowse/share-network", Fixture, NULL, setup, test_share_network, teardown);
+  g_test_add ("/guidepost/ui/cobrowse/rejoin-after-stop", Fixture, NULL, setup, test_rejoin_after_stop, teardown);
   g_test_add ("/guidepost/ui/cobrowse/classroom", Fixture, &training_mode, setup, test_classroom, teardown);
   g_test_add ("/guidepost/ui/cobrowse/no-classroom-when-assisted", Fixture, NULL, setup,
               test_no_classroom_when_assisted, teardown);

@@ -286,7 +286,7 @@ test_library_lists_flows (Fixture       *f,
       g_assert_true (gp_flow_row_get_flow (GP_FLOW_ROW (row)) == flow);
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, gp_flow_get_title (flow));
       g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, gp_flow_get_service_name (flow));
-      g_assert_cmpstr (gtk_label_get_label (locale), ==, "en-GB");
+      g_assert_cmpstr (gtk_label_get_label (locale), ==, "English (UK)");
       g_assert_true (g_str_has_prefix (gtk_label_get_label (estimate), "About "));
       g_assert_true (g_str_has_suffix (gtk_label_get_label (estimate), " minutes"));
     }

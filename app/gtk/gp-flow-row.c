@@ -49,12 +49,50 @@ format_estimate (double minutes)
   return g_strdup_printf (ngettext ("About %d hour", "About %d hours", n), n);
 }
 
+/* "en-GB" as people read it: "English (UK)".  The languages and regions Guidepost's
+ * flows are written for; any other tag is shown as it is. */
+static char *
+describe_locale (const char *tag)
+{
+  static const struct { const char *code; const char *name; } languages[] = {
+    { "en", N_("English") }, { "cy", N_("Welsh") }, { "gd", N_("Scottish Gaelic") },
+    { "ga", N_("Irish") }, { "fr", N_("French") }, { "de", N_("German") },
+    { "es", N_("Spanish") }, { "it", N_("Italian") }, { "nl", N_("Dutch") },
+    { "pl", N_("Polish") }, { "pt", N_("Portuguese") }, { "ro", N_("Romanian") },
+    { "pa", N_("Punjabi") }, { "ur", N_("Urdu") }, { "bn", N_("Bengali") },
+    { "ar", N_("Arabic") }, { "zh", N_("Chinese") }, { "tr", N_("Turkish") },
+  };
+  static const struct { const char *code; const char *name; } regions[] = {
+    { "GB", N_("UK") }, { "IE", N_("Ireland") }, { "US", N_("US") }, { "CA", N_("Canada") },
+    { "AU", N_("Australia") }, { "NZ", N_("New Zealand") }, { "FR", N_("France") },
+    { "BE", N_("Belgium") }, { "DE", N_("Germany") }, { "ES", N_("Spain") }, { "BR", N_("Brazil") },
+    { "PT", N_("Portugal") },
+  };
+  g_auto(GStrv) parts = g_strsplit (tag, "-", 3);
+  const char *language = NULL, *region = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages) && parts[0] != NULL; i++)
+    if (g_ascii_strcasecmp (parts[0], languages[i].code) == 0)
+      language = _(languages[i].name);
+  for (guint i = 0; i < G_N_ELEMENTS (regions) && parts[0] != NULL && parts[1] != NULL; i++)
+    if (g_ascii_strcasecmp (parts[1], regions[i].code) == 0)
+      region = _(regions[i].name);
+
+  if (language == NULL || (parts[1] != NULL && region == NULL) || (parts[1] != NULL && parts[2] != NULL))
+    return g_strdup (tag);
+  if (region == NULL)
+    return g_strdup (language);
+  /* Translators: a language and the region it is written for, "English (UK)" */
+  return g_strdup_printf (_("%s (%s)"), language, region);
+}
+
 static void
 gp_flow_row_constructed (GObject *object)
 {
   GpFlowRow *self = GP_FLOW_ROW (object);
   g_autofree char *estimate = NULL;
   g_autofree char *locale_tooltip = NULL;
+  g_autofree char *language = NULL;
   const char *locale;
 
   G_OBJECT_CLASS (gp_flow_row_parent_class)->constructed (object);
@@ -71,7 +109,8 @@ gp_flow_row_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->estimate_label), estimate != NULL);
 
   locale = gp_flow_get_locale (self->flow);
-  gtk_label_set_label (self->locale_label, locale);
+  language = describe_locale (locale != NULL ? locale : "");
+  gtk_label_set_label (self->locale_label, language);
   gtk_widget_set_visible (GTK_WIDGET (self->locale_label), locale != NULL && *locale != '\0');
   /* Translators: %s is a language tag such as "en-GB" */
   locale_tooltip = g_strdup_printf (_("Language: %s"), locale ? locale : "");

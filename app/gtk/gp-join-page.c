@@ -18,6 +18,8 @@ struct _GpJoinPage
   GtkLabel       *error_label;
   GtkSpinner     *spinner;
   GtkLabel       *waiting_label;
+  /* Coming back with a saved place rather than a code. */
+  gboolean        resuming;
 };
 
 G_DEFINE_FINAL_TYPE (GpJoinPage, gp_join_page, ADW_TYPE_BIN)
@@ -86,8 +88,12 @@ show_form (GpJoinPage *self)
 
 /* In the customer's words: what happened and what to do. */
 static char *
-describe_close (const GError *error)
+describe_close (const GError *error,
+                gboolean      resuming)
 {
+  /* The agent's Guidepost no longer knows the place (it restarted, or the session moved on). */
+  if (resuming && g_error_matches (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_BAD_CODE))
+    return g_strdup (_("The agent has let your place go. Ask them for a new code and join again."));
   if (error == NULL)
     return g_strdup (_("The connection closed before the agent let you in. Try again."));
   if (error->domain == GP_COBROWSE_ERROR)
@@ -134,7 +140,7 @@ on_state_changed (GpJoinPage *self)
     case GP_COBROWSE_PEER_STATE_CLOSED:
     default:
       {
-        g_autofree char *message = describe_close (gp_cobrowse_peer_get_close_error (peer));
+        g_autofree char *message = describe_close (gp_cobrowse_peer_get_close_error (peer), self->resuming);
 
         drop_peer (self);
         show_form (self);
@@ -182,6 +188,7 @@ join_activated (GtkWidget  *widget,
     }
 
   set_error (self, NULL);
+  self->resuming = FALSE;
   self->peer = gp_cobrowse_peer_new (uri, code, trainee ? GP_COBROWSE_ROLE_OBSERVER : GP_COBROWSE_ROLE_CUSTOMER,
                                      *name != '\0' ? name : NULL);
   g_signal_connect_object (self->peer, "notify::state", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
@@ -224,6 +231,28 @@ gp_join_page_set_details (GpJoinPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), address != NULL ? address : "");
   gtk_editable_set_text (GTK_EDITABLE (self->code_row), code != NULL ? code : "");
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name != NULL ? name : "");
+}
+
+void
+gp_join_page_resume (GpJoinPage     *self,
+                     GpCobrowsePeer *peer)
+{
+  g_return_if_fail (GP_IS_JOIN_PAGE (self));
+  g_return_if_fail (GP_IS_COBROWSE_PEER (peer));
+  g_return_if_fail (self->peer == NULL);
+
+  self->resuming = TRUE;
+  set_error (self, NULL);
+  /* Should the place be gone, joining again starts from the same address. */
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), gp_cobrowse_peer_get_uri (peer));
+  self->peer = g_object_ref (peer);
+  g_signal_connect_object (self->peer, "notify::state", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
+  gtk_label_set_label (self->waiting_label, _("Rejoining the agent’s session…"));
+  gtk_stack_set_visible_child_name (self->stack, "waiting");
+  gtk_spinner_start (self->spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "join.join", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "join.cancel", TRUE);
+  gp_cobrowse_peer_connect (self->peer);
 }
 
 void

@@ -19,6 +19,10 @@ void            gp_join_page_set_details (GpJoinPage *self,
                                           const char *address,
                                           const char *code,
                                           const char *name);
+/* Comes back into a session with @peer, made from the place kept when Guidepost stopped
+ * (gp_cobrowse_peer_new_from_state_file()); "joined" once the host took it back. */
+void            gp_join_page_resume      (GpJoinPage     *self,
+                                          GpCobrowsePeer *peer);
 /* Joins a classroom as a trainee (an observer the trainer may hand the driving to)
  * instead of as the customer. */
 void            gp_join_page_set_trainee (GpJoinPage *self,

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "gp-session-view-private.h"
 #include "gp-share-window.h"
@@ -379,6 +381,67 @@ gp_session_view_request (GpSessionView *self,
 }
 
 /* The connection, as the peer sees it. */
+/* Left for good, or nothing more to follow: there is no place to come back to. */
+static void
+forget_remote_state (GpSessionView *self)
+{
+  if (self->remote_state_path == NULL)
+    return;
+  if (g_unlink (self->remote_state_path) != 0 && errno != ENOENT)
+    g_debug ("Cannot remove %s: %s", self->remote_state_path, g_strerror (errno));
+  g_clear_pointer (&self->remote_state_path, g_free);
+}
+
+/* The peer's place, kept after every event while it may come back. */
+static void
+save_remote_state (GpSessionView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GpSession *mirror;
+
+  if (self->remote_state_path == NULL || self->remote == NULL)
+    return;
+  mirror = gp_cobrowse_peer_get_session (self->remote);
+  if (gp_cobrowse_peer_get_state (self->remote) == GP_COBROWSE_PEER_STATE_CLOSED ||
+      (mirror != NULL && gp_session_get_ended (mirror)))
+    {
+      forget_remote_state (self);
+      return;
+    }
+  if (mirror == NULL || gp_cobrowse_peer_get_state (self->remote) != GP_COBROWSE_PEER_STATE_CONNECTED)
+    return;
+  if (!gp_cobrowse_peer_save_state_file (self->remote, self->remote_state_path, &error) &&
+      !self->remote_state_failed)
+    {
+      /* Said once: following goes on, only coming back after a crash is lost. */
+      self->remote_state_failed = TRUE;
+      g_prefix_error (&error, _("Your place in the session cannot be kept in case Guidepost stops: "));
+      gp_session_view_report (self, error);
+    }
+}
+
+void
+gp_session_view_keep_remote_state (GpSessionView *self,
+                                   const char    *path)
+{
+  g_autofree char *dir = NULL;
+
+  g_return_if_fail (GP_IS_SESSION_VIEW (self));
+  g_return_if_fail (self->remote != NULL);
+
+  g_free (self->remote_state_path);
+  self->remote_state_path = g_strdup (path);
+  self->remote_state_failed = FALSE;
+  if (path == NULL)
+    return;
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_debug ("Cannot make %s: %s", dir, g_strerror (errno));
+  g_signal_connect_object (gp_cobrowse_peer_get_session (self->remote), "event-applied",
+                           G_CALLBACK (save_remote_state), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  save_remote_state (self);
+}
+
 static void
 on_remote_state (GpSessionView *self)
 {
@@ -417,6 +480,7 @@ on_remote_state (GpSessionView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->connection_revealer),
                           gtk_revealer_get_reveal_child (self->connection_revealer));
+  save_remote_state (self);
   gp_session_view_update (self);
 }
 
@@ -671,10 +735,12 @@ gp_session_view_cobrowse_dispose (GpSessionView *self)
   if (self->remote != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->remote, self);
-      /* The view was the peer's only face: leaving it leaves the session. */
+      /* The view was the peer's only face: leaving it leaves the session, and the place
+       * kept for coming back. */
       gp_cobrowse_peer_close (self->remote);
       g_clear_object (&self->remote);
     }
+  forget_remote_state (self);
 }
 
 void

@@ -31,6 +31,10 @@ struct _GpSessionView
    * session as a peer (remote: every action becomes a request). */
   GpCobrowseHost *host;
   GpCobrowsePeer *remote;
+  /* Where the remote peer's place is kept, so that it can come back after Guidepost
+   * stopped (gp_cobrowse_peer_save_state_file()); NULL: not kept. */
+  char           *remote_state_path;
+  gboolean        remote_state_failed;
   GtkWidget      *share_window;  /* weak */
   GHashTable     *cobrowse_dialogs; /* GtkWindow → nothing: knocks and consents open now */
   GtkRevealer    *connection_revealer;

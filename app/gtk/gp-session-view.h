@@ -55,4 +55,10 @@ void            gp_session_view_show_remote  (GpSessionView  *self,
 /* Returns: (transfer none) (nullable) */
 GpCobrowsePeer *gp_session_view_get_remote   (GpSessionView  *self);
 
+/* Keeps the remote peer's place in @path (NULL: nowhere) after every event, and
+ * removes the file when the peer leaves or the session ends: what is left after Guidepost
+ * stopped lets the peer come back with gp_cobrowse_peer_new_from_state_file(). */
+void            gp_session_view_keep_remote_state (GpSessionView *self,
+                                                   const char    *path);
+
 G_END_DECLS

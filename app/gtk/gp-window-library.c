@@ -29,6 +29,8 @@ gp_window_update_page (GpWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->flow_list), n_flows > 0);
   gtk_widget_set_visible (self->flows_heading, !searching && n_flows > 0);
   gtk_widget_set_visible (self->handoff_group, !searching && self->journal != NULL);
+  /* Following an agent's session needs no journal of one's own. */
+  gtk_widget_set_visible (self->join_group, !searching);
   gtk_widget_set_visible (GTK_WIDGET (self->handoff_error_label),
                           !searching && *gtk_label_get_label (self->handoff_error_label) != '\0');
   gtk_widget_set_visible (self->continue_group,

@@ -67,6 +67,10 @@ struct _GpWindow
   AdwStatusPage        *empty_page;
   AdwStatusPage        *session_placeholder;
   AdwLeaflet           *leaflet;
+  GtkWidget            *join_group;
+  AdwActionRow         *rejoin_row;
+  /* Made from the place kept when Guidepost stopped while following an agent's session. */
+  GpCobrowsePeer       *rejoin_peer;
   GtkWidget            *library_page;
   GtkWidget            *session_page;
   AdwWindowTitle       *session_title;
@@ -105,5 +109,10 @@ void  gp_window_on_problems_items_changed (GpWindow       *self,
 void  gp_window_sessions_class_init       (GtkWidgetClass *widget_class);
 void  gp_window_remember_mode             (GpWindow       *self);
 void  gp_window_sync_leaflet              (GpWindow       *self);
+
+/* gp-window-sessions.c: where a followed session's place is kept, and the row that
+ * offers to come back to it. */
+char *gp_window_peer_state_path (void);
+void  gp_window_refresh_rejoin  (GpWindow *self);
 
 G_END_DECLS

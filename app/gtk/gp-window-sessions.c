@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <guidepost/guidepost.h>
 
 #include "gp-flow-row.h"
@@ -372,16 +374,113 @@ gp_window_stop_sharing (GtkWidget  *widget,
   on_session_changed (self);
 }
 
+char *
+gp_window_peer_state_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "guidepost", "cobrowse-place.json", NULL);
+}
+
 static void
 on_joined (GpWindow       *self,
            GpCobrowsePeer *peer)
 {
   g_autoptr(GpCobrowsePeer) keep = g_object_ref (peer);
+  g_autofree char *path = gp_window_peer_state_path ();
+  GpSessionView *view = gp_window_new_session_view (self);
 
-  /* Replacing the join page disposes it: the peer now belongs to the view. */
-  gp_session_view_show_remote (gp_window_new_session_view (self), keep);
+  /* Replacing the join page disposes it: the peer now belongs to the view, which keeps
+   * its place should Guidepost stop. */
+  gp_session_view_show_remote (view, keep);
+  gp_session_view_keep_remote_state (view, path);
+  g_clear_object (&self->rejoin_peer);
+  gp_window_refresh_rejoin (self);
   on_session_changed (self);
   gp_window_show_session_page (self);
+}
+
+/* The row that brings a customer or trainee back into the agent's session after
+ * Guidepost stopped while they followed it; a saved place that cannot be read says why. */
+void
+gp_window_refresh_rejoin (GpWindow *self)
+{
+  g_autofree char *path = gp_window_peer_state_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  GpSessionView *view = self->session_view;
+
+  /* Followed right now in this window: nothing to come back to. */
+  if (view != NULL && gp_session_view_get_remote (view) != NULL)
+    g_clear_object (&self->rejoin_peer);
+  else if (self->rejoin_peer == NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+    self->rejoin_peer = gp_cobrowse_peer_new_from_state_file (path, &error);
+
+  if (self->rejoin_peer != NULL)
+    {
+      GpSession *mirror = gp_cobrowse_peer_get_session (self->rejoin_peer);
+
+      /* Translators: %s is the title of the flow of the session the person followed */
+      subtitle = g_strdup_printf (_("Guidepost stopped while you were following “%s”"),
+                                  gp_flow_get_title (gp_session_get_flow (mirror)));
+    }
+  else if (error != NULL)
+    /* Translators: %s says why, naming the file */
+    subtitle = g_strdup_printf (_("The place that was kept cannot be used: %s"), error->message);
+
+  adw_action_row_set_subtitle (self->rejoin_row, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rejoin_row), subtitle != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rejoin-session", self->rejoin_peer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.forget-rejoin", subtitle != NULL);
+}
+
+static void
+forget_rejoin (GpWindow *self)
+{
+  g_autofree char *path = gp_window_peer_state_path ();
+
+  g_clear_object (&self->rejoin_peer);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_debug ("Cannot remove %s: %s", path, g_strerror (errno));
+  gp_window_refresh_rejoin (self);
+}
+
+/* Refused (the agent let the place go) or closed: the place is of no more use. */
+static void
+on_rejoin_state (GpWindow       *self,
+                 GParamSpec     *pspec,
+                 GpCobrowsePeer *peer)
+{
+  if (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED)
+    {
+      g_signal_handlers_disconnect_by_func (peer, on_rejoin_state, self);
+      forget_rejoin (self);
+    }
+  else if (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CONNECTED)
+    g_signal_handlers_disconnect_by_func (peer, on_rejoin_state, self);
+}
+
+static void
+gp_window_rejoin_session (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GpWindow *self = GP_WINDOW (widget);
+  g_autoptr(GpCobrowsePeer) peer = g_steal_pointer (&self->rejoin_peer);
+  GtkWidget *page;
+
+  if (peer == NULL)
+    return;
+  page = gp_window_show_join_page (self);
+  g_signal_connect_object (peer, "notify::state", G_CALLBACK (on_rejoin_state), self, G_CONNECT_SWAPPED);
+  gp_join_page_resume (GP_JOIN_PAGE (page), peer);
+  gp_window_refresh_rejoin (self);
+}
+
+static void
+gp_window_forget_rejoin (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  forget_rejoin (GP_WINDOW (widget));
 }
 
 GtkWidget *
@@ -689,6 +788,7 @@ gp_window_refresh_sessions (GpWindow *self)
         }
     }
 
+  gp_window_refresh_rejoin (self);
   gp_window_update_page (self);
 }
 
@@ -718,5 +818,7 @@ gp_window_sessions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.share-session", NULL, gp_window_share_session);
   gtk_widget_class_install_action (widget_class, "win.stop-sharing", NULL, gp_window_stop_sharing);
   gtk_widget_class_install_action (widget_class, "win.join-session", NULL, gp_window_join_session);
+  gtk_widget_class_install_action (widget_class, "win.rejoin-session", NULL, gp_window_rejoin_session);
+  gtk_widget_class_install_action (widget_class, "win.forget-rejoin", NULL, gp_window_forget_rejoin);
   gtk_widget_class_install_action (widget_class, "win.practice", NULL, gp_window_practice);
 }

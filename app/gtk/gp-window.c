@@ -233,6 +233,7 @@ gp_window_dispose (GObject *object)
 
   self->session_view = NULL;
   g_clear_object (&self->journal);
+  g_clear_object (&self->rejoin_peer);
   g_clear_object (&self->settings);
 
   self->shown = NULL;
@@ -293,6 +294,8 @@ gp_window_class_init (GpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, session_placeholder);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GpWindow, rejoin_row);
+  gtk_widget_class_bind_template_child (widget_class, GpWindow, join_group);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, GpWindow, session_title);
