@@ -3,6 +3,7 @@
 #include <guidepost/guidepost.h>
 
 #include "gp-evidence-window.h"
+#include "gp-write-file.h"
 
 struct _GpEvidenceWindow
 {
@@ -73,55 +74,48 @@ gp_evidence_window_get_witness (GpEvidenceWindow *self)
   return NULL;
 }
 
+typedef struct {
+  GpJournal        *journal;
+  GpEvidenceFormat  format;
+  const char       *witness;
+} Report;
+
+static gboolean
+write_report (GOutputStream  *out,
+              gpointer        data,
+              GError        **error)
+{
+  Report *report = data;
+
+  return gp_evidence_report_write (report->journal, NULL, report->format, report->witness, out, NULL, error);
+}
+
 gboolean
 gp_evidence_window_save_to (GpEvidenceWindow *self,
                             GFile            *file,
                             GpEvidenceFormat  format,
                             GError          **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *witness = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *failed = NULL;
+  Report report;
 
   g_return_val_if_fail (GP_IS_EVIDENCE_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   witness = gp_evidence_window_get_witness (self);
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-  if (out != NULL &&
-      gp_evidence_report_write (self->journal, NULL, format, witness, G_OUTPUT_STREAM (out), NULL, &local_error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local_error))
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      /* Translators: %s is a file name */
-      g_autofree char *title = g_strdup_printf (_("Evidence report saved to “%s”"), basename);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-      return TRUE;
-    }
-
-  {
-    g_autofree char *name = g_file_get_parse_name (file);
-    /* Translators: %s is the file the report was to be written to */
-    g_autofree char *heading = g_strdup_printf (_("Could not save to “%s”"), name);
-    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, local_error->message);
-
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
-
-  /* A stream not closed leaves a partial file behind: the replace is then abandoned. */
-  if (out != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (out)))
-    {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (G_OUTPUT_STREAM (out), cancelled, NULL);
-    }
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  report = (Report) { self->journal, format, witness };
+  name = g_file_get_parse_name (file);
+  basename = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  done = g_strdup_printf (_("Evidence report saved to “%s”"), basename);
+  /* Translators: %s is the file the report was to be written to */
+  failed = g_strdup_printf (_("Could not save to “%s”"), name);
+  return gp_write_file (GTK_WINDOW (self), self->toast_overlay, file, write_report, &report, done, failed, error);
 }
 
 static void

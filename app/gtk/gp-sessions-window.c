@@ -6,6 +6,7 @@
 #include "gp-journal-row.h"
 #include "gp-replay-window.h"
 #include "gp-sessions-window.h"
+#include "gp-write-file.h"
 
 struct _GpSessionsWindow
 {
@@ -114,59 +115,49 @@ on_sessions_changed (GpSessionsWindow *self)
   gp_sessions_window_update_page (self);
 }
 
+typedef struct {
+  GpJournal      *journal;
+  GpExportFormat  format;
+} Export;
+
+static gboolean
+write_export (GOutputStream  *out,
+              gpointer        data,
+              GError        **error)
+{
+  Export *export = data;
+
+  return gp_session_export (export->journal, export->format, NULL, out, NULL, error);
+}
+
 gboolean
 gp_sessions_window_export_to (GpSessionsWindow *self,
                               GFile            *file,
                               GpExportFormat    format,
                               GError          **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GError) local_error = NULL;
+  Export export = { self->journal, format };
   g_autofree char *name = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *failed = NULL;
 
   g_return_val_if_fail (GP_IS_SESSIONS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  name = g_file_get_parse_name (file);
-
   if (self->journal == NULL)
-    g_set_error (&local_error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_IO, _("The journal could not be opened"));
-  else
-    out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-
-  if (out != NULL &&
-      gp_session_export (self->journal, format, NULL, G_OUTPUT_STREAM (out), NULL, &local_error) &&
-      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local_error))
     {
-      g_autofree char *basename = g_file_get_basename (file);
-      /* Translators: %s is a file name */
-      g_autofree char *title = g_strdup_printf (_("Sessions exported to “%s”"), basename);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-      return TRUE;
+      g_set_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_IO, _("The journal could not be opened"));
+      return FALSE;
     }
-
-  {
-    /* Translators: %s is the file the sessions were to be written to */
-    g_autofree char *heading = g_strdup_printf (_("Could not export to “%s”"), name);
-    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, local_error->message);
-
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
-
-  /* A stream not closed leaves a partial file behind: the replace is then abandoned. */
-  if (out != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (out)))
-    {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (G_OUTPUT_STREAM (out), cancelled, NULL);
-    }
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  name = g_file_get_parse_name (file);
+  basename = g_file_get_basename (file);
+  /* Translators: %s is a file name */
+  done = g_strdup_printf (_("Sessions exported to “%s”"), basename);
+  /* Translators: %s is the file the sessions were to be written to */
+  failed = g_strdup_printf (_("Could not export to “%s”"), name);
+  return gp_write_file (GTK_WINDOW (self), self->toast_overlay, file, write_export, &export, done, failed, error);
 }
 
 static void
