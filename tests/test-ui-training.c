@@ -14,6 +14,7 @@
 #include "gp-intake-page.h"
 #include "gp-mock-screen.h"
 #include "gp-scenario-chooser.h"
+#include "gp-replay-window.h"
 #include "gp-score-report.h"
 #include "gp-session-view.h"
 #include "gp-step-view.h"
@@ -104,6 +105,21 @@ find_descendant (GtkWidget *widget,
 
       if (found != NULL)
         return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
     }
   return NULL;
 }
@@ -700,6 +716,30 @@ test_assessment (Fixture       *f,
   assert_report (f, score, "ui-training-score");
   g_assert_cmpuint (g_list_model_get_n_items (gp_training_score_get_items (score)), >=,
                     gp_scenario_get_n_practices (scenario));
+
+  /* The debrief: replayed from the journal, the last event shows the same score. */
+  {
+    g_autoptr(GError) error = NULL;
+    GtkWidget *replay;
+    GtkStack *replay_stack;
+    GpScoreReport *replay_report;
+
+    g_assert_true (gp_window_replay_session (f->window, gp_session_get_id (session (f)), &error));
+    g_assert_no_error (error);
+    replay = GTK_WIDGET (find_toplevel (GP_TYPE_REPLAY_WINDOW));
+    g_assert_nonnull (replay);
+    replay_stack = child_of (replay, GP_TYPE_REPLAY_WINDOW, "state_stack");
+    replay_report = child_of (replay, GP_TYPE_REPLAY_WINDOW, "score_report");
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (replay_stack), !=, "score");
+    g_assert_true (gtk_widget_activate_action (replay, "replay.end", NULL));
+    settle ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (replay_stack), ==, "score");
+    g_assert_cmpstr (gp_score_report_get_total_text (replay_report), ==,
+                     gp_score_report_get_total_text (child_of (child_of (f->view, GP_TYPE_SESSION_VIEW, "end_page"),
+                                                               GP_TYPE_END_PAGE, "score_report")));
+    save_png (replay, "ui-training-replay-score.png");
+    destroy_and_wait (replay);
+  }
 }
 
 /* A scenario session continued from the journal (the app stopped mid-practice) plays on:

@@ -613,3 +613,27 @@ gp_scenario_sniff (GBytes *bytes)
   return format != NULL && format->type == GP_JSON_VALUE_STRING &&
          g_str_has_prefix (format->string, "guidepost-scenario/");
 }
+
+GpScenario *
+gp_scenario_load_bundled (const char  *id,
+                          GpFlow      *flow,
+                          GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (GP_IS_FLOW (flow), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Bundled scenario files are named after their id. */
+  path = g_strconcat (GP_BUNDLED_SCENARIOS_PATH, id, ".json", NULL);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "no scenario “%s” is bundled with Guidepost", id);
+      return NULL;
+    }
+  return gp_scenario_load_bytes (bytes, path, NULL, flow, NULL, error);
+}

@@ -4,6 +4,7 @@
 #include "gp-event-text.h"
 #include "gp-journal-row.h"
 #include "gp-replay-window.h"
+#include "gp-score-report.h"
 #include "gp-step-view.h"
 
 struct _GpReplayWindow
@@ -30,6 +31,9 @@ struct _GpReplayWindow
   GpStepView      *step_view;
   GtkWidget       *play_button;
   GtkDropDown     *speed_dropdown;
+  GpScoreReport   *score_report;
+  /* The whole session's score when it played a scenario (NULL otherwise). */
+  GpTrainingScore *score;
 };
 
 G_DEFINE_FINAL_TYPE (GpReplayWindow, gp_replay_window, ADW_TYPE_WINDOW)
@@ -245,9 +249,12 @@ update_position (GpReplayWindow *self)
   /* The step view follows the session's own events while it moves forward; a
    * session replaced (moving back) is given to it again. */
   gp_step_view_set_session (self->step_view, session);
-  gtk_stack_set_visible_child_name (self->state_stack,
-                                    session != NULL && gp_session_get_current_step (session) != NULL
-                                    ? "step" : "before");
+  if (self->score != NULL && position == n)
+    gtk_stack_set_visible_child_name (self->state_stack, "score");
+  else
+    gtk_stack_set_visible_child_name (self->state_stack,
+                                      session != NULL && gp_session_get_current_step (session) != NULL
+                                      ? "step" : "before");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.previous", position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "replay.start", position > 0);
@@ -401,6 +408,7 @@ gp_replay_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GP_TYPE_REPLAY_WINDOW);
   g_clear_object (&self->replay);
+  g_clear_object (&self->score);
 
   G_OBJECT_CLASS (gp_replay_window_parent_class)->dispose (object);
 }
@@ -425,6 +433,7 @@ gp_replay_window_class_init (GpReplayWindowClass *klass)
   object_class->dispose = gp_replay_window_dispose;
 
   g_type_ensure (GP_TYPE_STEP_VIEW);
+  g_type_ensure (GP_TYPE_SCORE_REPORT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/gp-replay-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, GpReplayWindow, name)
@@ -443,6 +452,7 @@ gp_replay_window_class_init (GpReplayWindowClass *klass)
   BIND (step_view);
   BIND (play_button);
   BIND (speed_dropdown);
+  BIND (score_report);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_speed_selected);
@@ -479,6 +489,27 @@ gp_replay_window_init (GpReplayWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* A session that played a bundled scenario is scored for the debrief, as at its end. */
+static void
+score_scenario (GpReplayWindow *self)
+{
+  GpSession *final = gp_session_replay_get_final_session (self->replay);
+  const char *id = gp_session_get_scenario_id (final);
+  g_autoptr(GpScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (id == NULL)
+    return;
+  scenario = gp_scenario_load_bundled (id, gp_session_get_flow (final), &error);
+  if (scenario == NULL)
+    {
+      g_debug ("Replay: scenario %s not scored: %s", id, error->message);
+      return;
+    }
+  self->score = gp_training_score_compute (scenario, gp_session_get_flow (final), gp_session_get_events (final));
+  gp_score_report_set_score (self->score_report, self->score);
+}
+
 GtkWidget *
 gp_replay_window_new (GpSessionReplay *replay)
 {
@@ -513,6 +544,7 @@ gp_replay_window_new (GpSessionReplay *replay)
                            g_list_model_get_n_items (events));
   adw_window_title_set_subtitle (self->timeline_title, count);
 
+  score_scenario (self);
   gtk_list_box_bind_model (self->timeline_list, events, create_event_row, self, NULL);
   g_signal_connect_object (replay, "notify::position", G_CALLBACK (update_position), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (replay, "notify::session", G_CALLBACK (update_position), self, G_CONNECT_SWAPPED);

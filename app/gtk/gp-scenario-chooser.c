@@ -5,8 +5,7 @@
 #include "gp-ui-resources.h"
 #include "gp-scenario-chooser.h"
 
-/* Where the core's resource keeps the bundled scenarios. */
-#define SCENARIOS_PATH RESOURCE_BASE "/scenarios/"
+#define SCENARIOS_PATH GP_BUNDLED_SCENARIOS_PATH
 
 struct _GpScenarioChooser
 {

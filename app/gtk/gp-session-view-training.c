@@ -56,21 +56,6 @@ gp_session_view_training_attach (GpSessionView *self,
     gp_session_view_report (self, error);
 }
 
-/* The bundled scenario a session continued from the journal plays (files are named
- * after their id). */
-static GpScenario *
-load_bundled_scenario (const char  *id,
-                       GpFlow      *flow,
-                       GError     **error)
-{
-  g_autofree char *path = g_strconcat (RESOURCE_BASE "/scenarios/", id, ".json", NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-
-  if (bytes == NULL)
-    return NULL;
-  return gp_scenario_load_bytes (bytes, path, NULL, flow, NULL, error);
-}
-
 /* A session that plays a scenario, shown without its run (continued from the journal):
  * the run plays on, so the script, the feedback and the score go on too. */
 static void
@@ -79,8 +64,8 @@ resume_run (GpSessionView *self)
   g_autoptr(GpScenario) scenario = NULL;
   g_autoptr(GError) error = NULL;
 
-  scenario = load_bundled_scenario (gp_session_get_scenario_id (self->session),
-                                    gp_session_get_flow (self->session), &error);
+  scenario = gp_scenario_load_bundled (gp_session_get_scenario_id (self->session),
+                                       gp_session_get_flow (self->session), &error);
   if (scenario != NULL)
     self->training_run = gp_training_run_resume (scenario, self->session, &error);
   if (self->training_run == NULL)

@@ -142,6 +142,16 @@ GpScenario *gp_scenario_load_file  (GFile          *file,
                                     GPtrArray      *diagnostics,
                                     GError        **error);
 
+/* Where the bundled scenarios are in the core's resources: "<id>.json" each. */
+#define GP_BUNDLED_SCENARIOS_PATH "/io/guidepost/Guidepost/scenarios/"
+
+/* The bundled scenario @id, checked against @flow (a session's flow).
+ * Returns: (transfer full) (nullable): NULL with G_IO_ERROR_NOT_FOUND when no such
+ * scenario is bundled, or the loader's error */
+GpScenario *gp_scenario_load_bundled (const char     *id,
+                                      GpFlow         *flow,
+                                      GError        **error);
+
 /* Returns: TRUE when @bytes is a JSON object whose "format" starts with "guidepost-scenario/"
  * (a cheap look, to tell scenario files from flow files) */
 gboolean    gp_scenario_sniff      (GBytes         *bytes);
