@@ -477,7 +477,18 @@ report_and_recover (Fixture *f)
   limit = gp_failure_get_retry_limit (failure);
   retries = gp_session_get_retries (session (f), gp_step_get_id (step), gp_failure_get_id (failure));
 
-  act (f, "session.something-wrong", NULL);
+  {
+    GtkToggleButton *wrong = child_of (step_view (f), GP_TYPE_STEP_VIEW, "wrong_button");
+
+    /* The button is a toggle: pressed while the failures are listed, and says so. */
+    g_assert_false (gtk_toggle_button_get_active (wrong));
+    act (f, "session.something-wrong", NULL);
+    g_assert_true (gtk_toggle_button_get_active (wrong));
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (wrong), GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+    act (f, "session.something-wrong", NULL);
+    g_assert_false (gtk_toggle_button_get_active (wrong));
+    act (f, "session.something-wrong", NULL);
+  }
   /* The customer's words find the failure: the start of a word of its symptom. */
   g_assert_nonnull (words[0]);
   search = g_utf8_substring (words[0], 0, MIN (4, g_utf8_strlen (words[0], -1)));

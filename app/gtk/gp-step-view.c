@@ -422,6 +422,11 @@ gp_step_view_update (GpStepView *self)
     }
   gtk_revealer_set_reveal_child (self->failure_revealer, !ended && (self->failures_open || visit.open_failure != NULL));
   gtk_widget_set_visible (GTK_WIDGET (self->failure_revealer), gtk_revealer_get_reveal_child (self->failure_revealer));
+  /* The button shows (and says) whether the failures are listed; a click toggles both. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->wrong_button),
+                                gtk_revealer_get_reveal_child (self->failure_revealer));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->wrong_button), GTK_ACCESSIBLE_STATE_EXPANDED,
+                               gtk_revealer_get_reveal_child (self->failure_revealer), -1);
 
   if (gp_session_get_proposed_escalation (self->session, &to, &priority, &reason))
     {
