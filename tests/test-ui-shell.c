@@ -640,6 +640,66 @@ test_evidence_window (GtkWidget *sessions)
   destroy_and_wait (GTK_WIDGET (evidence));
 }
 
+static guint
+count_exported (GFile *file)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = read_file (file);
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                              "sessions"));
+}
+
+/* Export can keep to the sessions started lately: one stored as if started in 2020 is
+ * written with "Any Time" only. */
+static void
+test_export_period (Fixture   *f,
+                    GtkWidget *sessions,
+                    GFile     *json_file)
+{
+  GpFlow *parking = gp_flow_library_lookup (f->library, PARKING_FLOW_ID);
+  g_autoptr(GpSession) old = gp_session_new (parking, GP_SESSION_MODE_ASSISTED, "old", GP_FAMILIARITY_NEW,
+                                             "An old session", NULL);
+  GListModel *events = gp_session_get_events (old);
+  g_autoptr(GpEvent) first = g_list_model_get_item (events, 0);
+  gint64 shift = G_GINT64_CONSTANT (1583020800) * G_USEC_PER_SEC - gp_event_get_wall_time (first);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+
+  g_assert_true (gp_journal_begin_session (f->journal, gp_session_get_id (old), gp_flow_get_id (parking),
+                                           gp_flow_get_version (parking), "assisted", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(GpEvent) e = g_list_model_get_item (events, i);
+      g_autoptr(GpEvent) moved = gp_event_new (gp_event_get_session_id (e), gp_event_get_seq (e),
+                                               gp_event_get_event_type (e), gp_event_get_actor (e),
+                                               gp_event_get_wall_time (e) + shift,
+                                               gp_event_get_monotonic_time (e), gp_event_get_payload (e));
+
+      g_assert_true (gp_journal_append (f->journal, moved, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), json_file, GP_EXPORT_FORMAT_JSON, &error));
+  g_assert_cmpuint (count_exported (json_file), ==, 3);
+  g_assert_true (gtk_widget_activate_action (sessions, "sessions.export-period", "s", "week"));
+  g_object_get (sessions, "export-period", &period, NULL);
+  g_assert_cmpstr (period, ==, "week");
+  g_assert_true (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), json_file, GP_EXPORT_FORMAT_JSON, &error));
+  g_assert_cmpuint (count_exported (json_file), ==, 2);
+  g_assert_true (gtk_widget_activate_action (sessions, "sessions.export-period", "s", "month"));
+  g_assert_true (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), json_file, GP_EXPORT_FORMAT_JSON, &error));
+  g_assert_cmpuint (count_exported (json_file), ==, 2);
+  g_assert_true (gtk_widget_activate_action (sessions, "sessions.export-period", "s", "all"));
+  g_assert_true (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), json_file, GP_EXPORT_FORMAT_JSON, &error));
+  g_assert_cmpuint (count_exported (json_file), ==, 3);
+  g_assert_no_error (error);
+}
+
 static void
 test_sessions_view (Fixture       *f,
                     gconstpointer  data)
@@ -703,6 +763,7 @@ test_sessions_view (Fixture       *f,
   destroy_and_wait (dialog);
 
   test_evidence_window (sessions);
+  test_export_period (f, sessions, json_file);
   destroy_and_wait (sessions);
 }
 

@@ -17,6 +17,8 @@ struct _GpSessionsWindow
   /* The file chooser while it is open. */
   GtkFileChooserNative *chooser;
   GpExportFormat       chooser_format;
+  /* Which sessions Export writes: "all", or those started in the last "week" or "month". */
+  char                *export_period;
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;
@@ -26,6 +28,29 @@ struct _GpSessionsWindow
 };
 
 G_DEFINE_FINAL_TYPE (GpSessionsWindow, gp_sessions_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_EXPORT_PERIOD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The start of the day @days before today, local time; NULL for every session. */
+static GDateTime *
+period_start (const char *period)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+
+  if (g_strcmp0 (period, "week") == 0)
+    return g_date_time_add_days (today, -6);
+  if (g_strcmp0 (period, "month") == 0)
+    return g_date_time_add_days (today, -29);
+  return NULL;
+}
 
 static GtkWidget *
 create_session_row (gpointer item,
@@ -118,6 +143,7 @@ on_sessions_changed (GpSessionsWindow *self)
 typedef struct {
   GpJournal      *journal;
   GpExportFormat  format;
+  GDateTime      *since;
 } Export;
 
 static gboolean
@@ -127,7 +153,7 @@ write_export (GOutputStream  *out,
 {
   Export *export = data;
 
-  return gp_session_export (export->journal, export->format, NULL, out, NULL, error);
+  return gp_session_export (export->journal, export->format, export->since, out, NULL, error);
 }
 
 gboolean
@@ -136,7 +162,8 @@ gp_sessions_window_export_to (GpSessionsWindow *self,
                               GpExportFormat    format,
                               GError          **error)
 {
-  Export export = { self->journal, format };
+  g_autoptr(GDateTime) since = period_start (self->export_period);
+  Export export = { self->journal, format, since };
   g_autofree char *name = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *done = NULL;
@@ -255,12 +282,75 @@ gp_sessions_window_dispose (GObject *object)
 }
 
 static void
+gp_sessions_window_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GpSessionsWindow *self = GP_SESSIONS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPORT_PERIOD:
+      g_value_set_string (value, self->export_period);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gp_sessions_window_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GpSessionsWindow *self = GP_SESSIONS_WINDOW (object);
+  const char *period;
+
+  switch (prop_id)
+    {
+    case PROP_EXPORT_PERIOD:
+      period = g_value_get_string (value);
+      /* Anything else is every session. */
+      if (g_strcmp0 (period, "week") != 0 && g_strcmp0 (period, "month") != 0)
+        period = "all";
+      if (g_strcmp0 (period, self->export_period) != 0)
+        {
+          g_free (self->export_period);
+          self->export_period = g_strdup (period);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gp_sessions_window_finalize (GObject *object)
+{
+  g_free (GP_SESSIONS_WINDOW (object)->export_period);
+
+  G_OBJECT_CLASS (gp_sessions_window_parent_class)->finalize (object);
+}
+
+static void
 gp_sessions_window_class_init (GpSessionsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gp_sessions_window_dispose;
+  object_class->finalize = gp_sessions_window_finalize;
+  object_class->get_property = gp_sessions_window_get_property;
+  object_class->set_property = gp_sessions_window_set_property;
+
+  /* "all", "week" (started in the last 7 days) or "month" (the last 30). */
+  properties[PROP_EXPORT_PERIOD] = g_param_spec_string ("export-period", NULL, NULL, "all",
+                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                        G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/gp-sessions-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GpSessionsWindow, toast_overlay);
@@ -270,6 +360,7 @@ gp_sessions_window_class_init (GpSessionsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GpSessionsWindow, no_journal_page);
 
   gtk_widget_class_install_action (widget_class, "sessions.export", "s", gp_sessions_window_export);
+  gtk_widget_class_install_property_action (widget_class, "sessions.export-period", "export-period");
   gtk_widget_class_install_action (widget_class, "sessions.replay", "s", gp_sessions_window_replay_action);
   gtk_widget_class_install_action (widget_class, "sessions.evidence", NULL, gp_sessions_window_evidence_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
@@ -281,6 +372,7 @@ gp_sessions_window_class_init (GpSessionsWindowClass *klass)
 static void
 gp_sessions_window_init (GpSessionsWindow *self)
 {
+  self->export_period = g_strdup ("all");
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
