@@ -29,8 +29,10 @@ gp_json_doc_new (gsize size_hint)
 {
   GpJsonDoc *doc = g_new0 (GpJsonDoc, 1);
 
-  /* A document takes about as much room as its text; one block then usually does. */
-  doc->block_size = CLAMP (size_hint + size_hint / 2, 4096, MAX_BLOCK_SIZE);
+  /* A document takes about as much room as its text; one block then usually does.  A
+   * small one (a co-browse message) stays small: a block over about 1 KiB is a "large"
+   * malloc request, which consolidates the allocator's free lists every time. */
+  doc->block_size = CLAMP (size_hint + size_hint / 2, 256, MAX_BLOCK_SIZE);
   return doc;
 }
 
