@@ -1187,6 +1187,15 @@ test_rule_training (void)
   g_autofree char *replayed_state = NULL;
   GpScenarioRun run;
 
+  /* A trainee's session: the intake is the agent's. */
+  {
+    g_autoptr(GpSession) played = gp_session_new_for_trainee (flow, "goal", GP_FAMILIARITY_NEW, "problem", NULL);
+    g_autoptr(GpEvent) intake = g_list_model_get_item (gp_session_get_events (played), 1);
+
+    g_assert_cmpint (gp_session_get_mode (played), ==, GP_SESSION_MODE_TRAINING);
+    g_assert_cmpint (gp_event_get_event_type (intake), ==, GP_EVENT_INTAKE_RECORDED);
+    g_assert_cmpint (gp_event_get_actor (intake), ==, GP_ACTOR_AGENT);
+  }
   g_assert_true (gp_scenario_run_from_string ("assessment", &run));
   g_assert_cmpint (run, ==, GP_SCENARIO_RUN_ASSESSMENT);
   g_assert_false (gp_scenario_run_from_string ("exam", &run));

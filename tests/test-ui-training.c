@@ -475,6 +475,8 @@ test_practice (Fixture       *f,
   g_assert_cmpint (gp_training_run_get_run (run), ==, GP_SCENARIO_RUN_PRACTICE);
   g_assert_cmpstr (gp_session_get_scenario_id (session (f)), ==, PRACTICE_SCENARIO);
   g_assert_cmpint (gp_session_get_mode (session (f)), ==, GP_SESSION_MODE_TRAINING);
+  /* The trainee, in the agent's place, agreed the problem. */
+  assert_last_by_agent (f, GP_EVENT_INTAKE_RECORDED);
   assert_last_by_agent (f, GP_EVENT_TRY_AGAIN_OFFERED);
   {
     /* The scripted customer answered. */

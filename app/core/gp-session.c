@@ -429,31 +429,24 @@ gp_session_prepare (GpSession  *self,
   return check_open (self, error) && gp_session_complete_pending (self, actor, error);
 }
 
-GpSession *
-gp_session_new (GpFlow        *flow,
-                GpSessionMode  mode,
-                const char    *goal,
-                GpFamiliarity  familiarity,
-                const char    *agreed_problem,
-                GpEventSink   *sink)
+static GpSession *
+session_new (GpFlow        *flow,
+             GpSessionMode  mode,
+             GpActor        actor,
+             const char    *goal,
+             GpFamiliarity  familiarity,
+             const char    *agreed_problem,
+             GpEventSink   *sink)
 {
   g_autoptr(GpSession) self = NULL;
   g_autoptr(GError) error = NULL;
-  GpActor actor;
   JsonObject *payload;
-
-  g_return_val_if_fail (GP_IS_FLOW (flow), NULL);
-  g_return_val_if_fail ((guint) mode <= GP_SESSION_MODE_TRAINING, NULL);
-  g_return_val_if_fail (familiarity <= GP_FAMILIARITY_FAMILIAR, NULL);
-  g_return_val_if_fail (sink == NULL || GP_IS_EVENT_SINK (sink), NULL);
 
   self = g_object_new (GP_TYPE_SESSION, NULL);
   self->flow = g_object_ref (flow);
   self->id = g_uuid_string_random ();
   self->clock = real_clock;
   self->sink = sink != NULL ? g_object_ref (sink) : NULL;
-  actor = mode == GP_SESSION_MODE_SELF_SERVICE ? GP_ACTOR_CUSTOMER
-        : mode == GP_SESSION_MODE_TRAINING ? GP_ACTOR_TRAINER : GP_ACTOR_AGENT;
 
   payload = json_object_new ();
   json_object_set_string_member (payload, "flow", gp_flow_get_id (flow));
@@ -471,6 +464,40 @@ gp_session_new (GpFlow        *flow,
     g_error ("Cannot start a session: %s", error->message);
 
   return g_steal_pointer (&self);
+}
+
+GpSession *
+gp_session_new (GpFlow        *flow,
+                GpSessionMode  mode,
+                const char    *goal,
+                GpFamiliarity  familiarity,
+                const char    *agreed_problem,
+                GpEventSink   *sink)
+{
+  g_return_val_if_fail (GP_IS_FLOW (flow), NULL);
+  g_return_val_if_fail ((guint) mode <= GP_SESSION_MODE_TRAINING, NULL);
+  g_return_val_if_fail (familiarity <= GP_FAMILIARITY_FAMILIAR, NULL);
+  g_return_val_if_fail (sink == NULL || GP_IS_EVENT_SINK (sink), NULL);
+
+  /* Whoever holds the conversation records the intake. */
+  return session_new (flow, mode,
+                      mode == GP_SESSION_MODE_SELF_SERVICE ? GP_ACTOR_CUSTOMER
+                      : mode == GP_SESSION_MODE_TRAINING ? GP_ACTOR_TRAINER : GP_ACTOR_AGENT,
+                      goal, familiarity, agreed_problem, sink);
+}
+
+GpSession *
+gp_session_new_for_trainee (GpFlow        *flow,
+                            const char    *goal,
+                            GpFamiliarity  familiarity,
+                            const char    *agreed_problem,
+                            GpEventSink   *sink)
+{
+  g_return_val_if_fail (GP_IS_FLOW (flow), NULL);
+  g_return_val_if_fail (familiarity <= GP_FAMILIARITY_FAMILIAR, NULL);
+  g_return_val_if_fail (sink == NULL || GP_IS_EVENT_SINK (sink), NULL);
+
+  return session_new (flow, GP_SESSION_MODE_TRAINING, GP_ACTOR_AGENT, goal, familiarity, agreed_problem, sink);
 }
 
 GpSession *

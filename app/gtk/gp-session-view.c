@@ -416,12 +416,20 @@ start_activated (GtkWidget  *widget,
       return;
     }
 
-  session = gp_session_new (self->flow,
-                            gp_intake_page_get_mode (self->intake_page),
-                            gp_intake_page_get_goal (self->intake_page),
-                            gp_intake_page_get_familiarity (self->intake_page),
-                            stripped,
-                            self->journal != NULL ? GP_EVENT_SINK (self->journal) : NULL);
+  /* Playing a scenario, the trainee holds the conversation in the agent's place. */
+  if (self->scenario != NULL)
+    session = gp_session_new_for_trainee (self->flow,
+                                          gp_intake_page_get_goal (self->intake_page),
+                                          gp_intake_page_get_familiarity (self->intake_page),
+                                          stripped,
+                                          self->journal != NULL ? GP_EVENT_SINK (self->journal) : NULL);
+  else
+    session = gp_session_new (self->flow,
+                              gp_intake_page_get_mode (self->intake_page),
+                              gp_intake_page_get_goal (self->intake_page),
+                              gp_intake_page_get_familiarity (self->intake_page),
+                              stripped,
+                              self->journal != NULL ? GP_EVENT_SINK (self->journal) : NULL);
   gp_session_view_training_attach (self, session);
   set_session (self, session);
 

@@ -88,6 +88,14 @@ GpSession     *gp_session_new               (GpFlow         *flow,
                                              GpFamiliarity   familiarity,
                                              const char     *agreed_problem,
                                              GpEventSink    *sink);
+/* A training session a trainee plays in the agent's place (a scenario): as
+ * gp_session_new() in training mode, with the intake recorded by the agent, not the
+ * trainer. */
+GpSession     *gp_session_new_for_trainee   (GpFlow         *flow,
+                                             const char     *goal,
+                                             GpFamiliarity   familiarity,
+                                             const char     *agreed_problem,
+                                             GpEventSink    *sink);
 /* Rebuilds a session from stored events (element-type GpEvent), checking each against the
  * rules as it was when recorded.  Replayed events count as saved.  A list cut between the
  * events of one action (a crash) is accepted: the next action first records the rest.
