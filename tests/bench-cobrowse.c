@@ -60,9 +60,13 @@ percentile (GArray *samples,
   return g_array_index (samples, gint64, index) / 1000.0;
 }
 
-/* ---- 1. step sync ---- */
+/* ---- 1. step sync ----
+ *
+ * The three are measured interleaved, one sample of each in turn, so that whatever else
+ * the machine does falls on all of them alike. */
 
 static gint64 applied_at;
+static gint64 received_at;
 
 static void
 on_applied (GpSession *session,
@@ -78,79 +82,100 @@ admit (GpCobrowseHost *host, GpCobrowsePeerInfo *info, gpointer data)
   gp_cobrowse_host_answer_knock (host, info, TRUE);
 }
 
-static gsize event_size;
+typedef struct {
+  GpFlow         *flow;
+  GpSession      *session;
+  GpCobrowseHost *host;
+  GpCobrowsePeer *peer;
+  JsonObject     *args;
+} Sync;
 
-static GArray *
-bench_sync (guint n_events)
+static void
+sync_setup (Sync *sync)
 {
   g_autofree char *path = g_build_filename (g_getenv ("GUIDEPOST_SOURCE_ROOT"), "tests", "flows", "base.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GpFlow) flow = gp_flow_load_file (file, NULL, NULL, &error);
-  g_autoptr(GpSession) session = NULL;
-  g_autoptr(GpCobrowseHost) host = NULL;
-  g_autoptr(GpCobrowsePeer) peer = NULL;
-  g_autoptr(JsonObject) args = json_object_new ();
-  GArray *samples = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_events);
 
+  sync->flow = gp_flow_load_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
-  session = gp_session_new (flow, GP_SESSION_MODE_ASSISTED, "bench", GP_FAMILIARITY_NEW, "bench", NULL);
-  host = gp_cobrowse_host_new (session);
-  gp_cobrowse_host_set_limits (host, 8, 1e9, 1000000, 0);
-  gp_cobrowse_host_listen (host, NULL, 0, &error);
+  sync->session = gp_session_new (sync->flow, GP_SESSION_MODE_ASSISTED, "bench", GP_FAMILIARITY_NEW, "bench", NULL);
+  sync->host = gp_cobrowse_host_new (sync->session);
+  gp_cobrowse_host_set_limits (sync->host, 8, 1e9, 1000000, 0);
+  gp_cobrowse_host_listen (sync->host, NULL, 0, &error);
   g_assert_no_error (error);
-  g_signal_connect (host, "peer-knocking", G_CALLBACK (admit), NULL);
-  peer = gp_cobrowse_peer_new (gp_cobrowse_host_get_uri (host), gp_cobrowse_host_new_code (host),
-                               GP_COBROWSE_ROLE_CUSTOMER, NULL);
-  gp_cobrowse_peer_connect (peer);
-  while (gp_cobrowse_peer_get_state (peer) != GP_COBROWSE_PEER_STATE_CONNECTED)
+  g_signal_connect (sync->host, "peer-knocking", G_CALLBACK (admit), NULL);
+  sync->peer = gp_cobrowse_peer_new (gp_cobrowse_host_get_uri (sync->host), gp_cobrowse_host_new_code (sync->host),
+                                     GP_COBROWSE_ROLE_CUSTOMER, NULL);
+  gp_cobrowse_peer_connect (sync->peer);
+  while (gp_cobrowse_peer_get_state (sync->peer) != GP_COBROWSE_PEER_STATE_CONNECTED)
     iterate ();
-  g_signal_connect (gp_cobrowse_peer_get_session (peer), "event-applied", G_CALLBACK (on_applied), NULL);
-
-  json_object_set_string_member (args, "text", "Customer found the reference number on the letter");
-  for (guint i = 0; i < n_events + n_events / 10; i++)
-    {
-      gint64 start;
-
-      applied_at = 0;
-      start = g_get_monotonic_time ();
-      if (!gp_cobrowse_host_perform (host, "note", args, &error))
-        g_error ("%s", error->message);
-      while (applied_at == 0)
-        iterate ();
-      /* The first tenth warms up. */
-      if (i >= n_events / 10)
-        {
-          gint64 latency = applied_at - start;
-
-          g_array_append_val (samples, latency);
-        }
-    }
-  {
-    GListModel *events = gp_session_get_events (session);
-    g_autoptr(GpEvent) last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
-    JsonObject *message = gp_cobrowse_message_new ("event");
-    g_autofree char *text = NULL;
-
-    json_object_set_int_member (message, "seq", (gint64) gp_event_get_seq (last));
-    json_object_set_member (message, "event", gp_event_to_json (last));
-    text = gp_cobrowse_message_serialize (message, &event_size);
-  }
-  gp_cobrowse_peer_close (peer);
-  gp_cobrowse_host_close (host);
-  return samples;
+  g_signal_connect (gp_cobrowse_peer_get_session (sync->peer), "event-applied", G_CALLBACK (on_applied), NULL);
+  sync->args = json_object_new ();
+  json_object_set_string_member (sync->args, "text", "Customer found the reference number on the letter");
 }
 
-/* ---- the raw baseline ---- */
+/* From the host's action to the peer's mirror having applied its event. */
+static gint64
+sync_once (Sync *sync)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start;
 
-static SoupWebsocketConnection *raw_server_side;
-static gint64 received_at;
+  applied_at = 0;
+  start = g_get_monotonic_time ();
+  if (!gp_cobrowse_host_perform (sync->host, "note", sync->args, &error))
+    g_error ("%s", error->message);
+  while (applied_at == 0)
+    iterate ();
+  return applied_at - start;
+}
+
+/* The size of the last event's message, as the host sends it. */
+static gsize
+sync_message_size (Sync *sync)
+{
+  GListModel *events = gp_session_get_events (sync->session);
+  g_autoptr(GpEvent) last = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
+  JsonObject *message = gp_cobrowse_message_new ("event");
+  g_autofree char *text = NULL;
+  gsize size;
+
+  json_object_set_int_member (message, "seq", (gint64) gp_event_get_seq (last));
+  json_object_set_member (message, "event", gp_event_to_json (last));
+  text = gp_cobrowse_message_serialize (message, &size);
+  return size;
+}
+
+static void
+sync_teardown (Sync *sync)
+{
+  gp_cobrowse_peer_close (sync->peer);
+  gp_cobrowse_host_close (sync->host);
+  g_clear_object (&sync->peer);
+  g_clear_object (&sync->host);
+  g_clear_object (&sync->session);
+  g_clear_object (&sync->flow);
+  g_clear_pointer (&sync->args, json_object_unref);
+}
+
+/* ---- the raw baselines: one libsoup WebSocket, nothing else ---- */
+
+typedef struct {
+  SoupServer              *server;
+  SoupSession             *soup;
+  SoupWebsocketConnection *client;
+  SoupWebsocketConnection *server_side;
+  char                    *text;
+} Raw;
 
 static void
 on_raw_websocket (SoupServer *server, SoupServerMessage *msg, const char *path,
                   SoupWebsocketConnection *connection, gpointer data)
 {
-  raw_server_side = g_object_ref (connection);
+  Raw *raw = data;
+
+  raw->server_side = g_object_ref (connection);
 }
 
 static void
@@ -159,7 +184,7 @@ on_raw_message (SoupWebsocketConnection *connection, int type, GBytes *bytes, gp
   received_at = g_get_monotonic_time ();
 }
 
-/* The echo: the server sends back what it received. */
+/* The echo: the server sends back what the client sent. */
 static void
 on_echo_request (SoupWebsocketConnection *connection, int type, GBytes *bytes, gpointer data)
 {
@@ -169,68 +194,102 @@ on_echo_request (SoupWebsocketConnection *connection, int type, GBytes *bytes, g
 static void
 on_raw_connected (GObject *source, GAsyncResult *result, gpointer data)
 {
-  SoupWebsocketConnection **client = data;
+  Raw *raw = data;
   g_autoptr(GError) error = NULL;
 
-  *client = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  raw->client = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
   g_assert_no_error (error);
+}
+
+static void
+raw_setup (Raw   *raw,
+           gsize  size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autofree char *uri = NULL;
+  GSList *uris;
+
+  raw->server = soup_server_new (NULL, NULL);
+  raw->soup = soup_session_new ();
+  raw->text = g_strnfill (size, 'x');
+  soup_server_add_websocket_handler (raw->server, "/raw", NULL, NULL, on_raw_websocket, raw, NULL);
+  soup_server_listen_local (raw->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (raw->server);
+  uri = g_strdup_printf ("http://127.0.0.1:%d/raw", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  msg = soup_message_new ("GET", uri);
+  soup_session_websocket_connect_async (raw->soup, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL, on_raw_connected, raw);
+  while (raw->client == NULL || raw->server_side == NULL)
+    iterate ();
+  g_signal_connect (raw->client, "message", G_CALLBACK (on_raw_message), NULL);
+  g_signal_connect (raw->server_side, "message", G_CALLBACK (on_echo_request), NULL);
 }
 
 /* @echo FALSE: the server sends, the client receives (one way, as the sync is).
  * @echo TRUE: the client sends, the server echoes, the client receives (a round trip,
  * the baseline issue 5 names). */
-static GArray *
-bench_raw (guint    n_events,
-           gsize    size,
-           gboolean echo)
+static gint64
+raw_once (Raw      *raw,
+          gboolean  echo)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(SoupSession) soup = soup_session_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autofree char *uri = NULL;
-  g_autofree char *text = g_strnfill (size, 'x');
-  SoupWebsocketConnection *client = NULL;
-  GArray *samples = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_events);
-  GSList *uris;
+  gint64 start;
 
-  soup_server_add_websocket_handler (server, "/raw", NULL, NULL, on_raw_websocket, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  uri = g_strdup_printf ("http://127.0.0.1:%d/raw", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  msg = soup_message_new ("GET", uri);
-  soup_session_websocket_connect_async (soup, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL, on_raw_connected, &client);
-  while (client == NULL || raw_server_side == NULL)
+  received_at = 0;
+  start = g_get_monotonic_time ();
+  soup_websocket_connection_send_text (echo ? raw->client : raw->server_side, raw->text);
+  while (received_at == 0)
     iterate ();
-  g_signal_connect (client, "message", G_CALLBACK (on_raw_message), NULL);
-  if (echo)
-    g_signal_connect (raw_server_side, "message", G_CALLBACK (on_echo_request), NULL);
+  return received_at - start;
+}
 
+static void
+raw_teardown (Raw *raw)
+{
+  soup_websocket_connection_close (raw->client, 1000, NULL);
+  while (soup_websocket_connection_get_state (raw->client) != SOUP_WEBSOCKET_STATE_CLOSED)
+    iterate ();
+  g_clear_object (&raw->client);
+  g_clear_object (&raw->server_side);
+  soup_server_disconnect (raw->server);
+  g_clear_object (&raw->server);
+  g_clear_object (&raw->soup);
+  g_clear_pointer (&raw->text, g_free);
+}
+
+/* Fills the three arrays with @n_events samples each, after a tenth as many to warm up. */
+static gsize
+bench_sync (guint   n_events,
+            GArray *sync_samples,
+            GArray *echo_samples,
+            GArray *one_way_samples)
+{
+  Sync sync = { 0 };
+  Raw raw = { 0 };
+  gsize size;
+
+  sync_setup (&sync);
+  /* The raw messages are as big as the sync's once its seqs have four digits. */
+  for (guint i = 0; i < 1000; i++)
+    sync_once (&sync);
+  size = sync_message_size (&sync);
+  raw_setup (&raw, size);
   for (guint i = 0; i < n_events + n_events / 10; i++)
     {
-      gint64 start;
+      gint64 a = sync_once (&sync);
+      gint64 b = raw_once (&raw, TRUE);
+      gint64 c = raw_once (&raw, FALSE);
 
-      received_at = 0;
-      start = g_get_monotonic_time ();
-      soup_websocket_connection_send_text (echo ? client : raw_server_side, text);
-      while (received_at == 0)
-        iterate ();
-      if (i >= n_events / 10)
-        {
-          gint64 latency = received_at - start;
-
-          g_array_append_val (samples, latency);
-        }
+      if (i < n_events / 10)
+        continue;
+      g_array_append_val (sync_samples, a);
+      g_array_append_val (echo_samples, b);
+      g_array_append_val (one_way_samples, c);
     }
-  soup_websocket_connection_close (client, 1000, NULL);
-  while (soup_websocket_connection_get_state (client) != SOUP_WEBSOCKET_STATE_CLOSED)
-    iterate ();
-  g_clear_object (&client);
-  g_clear_object (&raw_server_side);
-  soup_server_disconnect (server);
-  return samples;
+  raw_teardown (&raw);
+  sync_teardown (&sync);
+  return size;
 }
 
 /* ---- 2. the relay ---- */
@@ -491,11 +550,12 @@ main (int   argc,
 {
   guint n_events = argc > 1 ? (guint) atoi (argv[1]) : DEFAULT_EVENTS;
   guint n_sessions = argc > 2 ? (guint) atoi (argv[2]) : DEFAULT_SESSIONS;
-  g_autoptr(GArray) sync = NULL;
-  g_autoptr(GArray) raw = NULL;
-  g_autoptr(GArray) echo = NULL;
+  g_autoptr(GArray) sync = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) echo = g_array_new (FALSE, FALSE, sizeof (gint64));
   double sync_p50, sync_p99, raw_p50, raw_p99, echo_p50, echo_p99, kib, relay_p50, relay_p99;
   struct rlimit limit;
+  gsize event_size;
 
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   /* 2,000 relay sockets on this side as well. */
@@ -508,9 +568,7 @@ main (int   argc,
   /* The watchdog is checked at least every 100 ms, even when nothing happens. */
   g_timeout_add (100, wake, NULL);
 
-  sync = bench_sync (n_events);
-  raw = bench_raw (n_events, event_size, FALSE);
-  echo = bench_raw (n_events, event_size, TRUE);
+  event_size = bench_sync (n_events, sync, echo, raw);
   sync_p50 = percentile (sync, 0.50);
   sync_p99 = percentile (sync, 0.99);
   raw_p50 = percentile (raw, 0.50);
@@ -518,8 +576,8 @@ main (int   argc,
   echo_p50 = percentile (echo, 0.50);
   echo_p99 = percentile (echo, 0.99);
   g_print ("sync: %u events of %" G_GSIZE_FORMAT " bytes, p50 %.3f ms, p99 %.3f ms\n", sync->len, event_size, sync_p50, sync_p99);
-  g_print ("raw libsoup one way: %u messages of %" G_GSIZE_FORMAT " bytes, p50 %.3f ms, p99 %.3f ms\n", raw->len, event_size, raw_p50, raw_p99);
   g_print ("raw libsoup echo: %u messages of %" G_GSIZE_FORMAT " bytes, p50 %.3f ms, p99 %.3f ms\n", echo->len, event_size, echo_p50, echo_p99);
+  g_print ("raw libsoup one way: %u messages of %" G_GSIZE_FORMAT " bytes, p50 %.3f ms, p99 %.3f ms\n", raw->len, event_size, raw_p50, raw_p99);
   /* Issue 5 sets the target against the echo; the one-way figures are the stricter view. */
   g_print ("sync p50 ratio: %.2f\n", sync_p50 / echo_p50);
   g_print ("sync p99 ratio: %.2f\n", sync_p99 / echo_p99);

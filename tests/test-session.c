@@ -5,6 +5,7 @@
 
 #include "gp-test-utils.h"
 #include "gp-memory-sink.h"
+#include "gp-event-private.h"
 
 static const char * const bundled_flows[] = {
   "redirect-parcel.en-GB.json",
@@ -233,6 +234,17 @@ test_event_malformed (void)
       g_assert_error (error, GP_EVENT_ERROR, GP_EVENT_ERROR_INVALID);
       if (cases[i].field != NULL && strstr (error->message, cases[i].field) == NULL)
         g_error ("case %u: “%s” does not name %s", i, error->message, cases[i].field);
+
+      /* Read straight from the parsed document (the co-browse peer): the same refusal. */
+      {
+        g_autoptr(GpJsonDoc) doc = gp_json_doc_parse (cases[i].json, strlen (cases[i].json), 64, NULL, NULL, NULL);
+        g_autoptr(GError) direct_error = NULL;
+        g_autoptr(GpEvent) direct = gp_event_new_from_value (gp_json_doc_get_root (doc), &direct_error);
+
+        g_assert_null (direct);
+        g_assert_error (direct_error, GP_EVENT_ERROR, GP_EVENT_ERROR_INVALID);
+        g_assert_cmpstr (direct_error->message, ==, error->message);
+      }
     }
 }
 
@@ -951,6 +963,20 @@ test_determinism (void)
             g_assert_no_error (error);
             direct_text = json_to_string (direct_node, FALSE);
             g_assert_cmpstr (direct_text, ==, text);
+            /* And read back without a tree: the same event. */
+            {
+              g_autoptr(GpJsonDoc) doc = gp_json_doc_parse (direct->str, direct->len, 64, NULL, NULL, &error);
+              g_autoptr(GpEvent) read_back = NULL;
+              g_autoptr(JsonNode) read_node = NULL;
+              g_autofree char *read_text = NULL;
+
+              g_assert_no_error (error);
+              read_back = gp_event_new_from_value (gp_json_doc_get_root (doc), &error);
+              g_assert_no_error (error);
+              read_node = gp_event_to_json (read_back);
+              read_text = json_to_string (read_node, FALSE);
+              g_assert_cmpstr (read_text, ==, text);
+            }
             g_ptr_array_add (parsed, gp_event_new_from_json (back, &error));
             g_assert_no_error (error);
           }

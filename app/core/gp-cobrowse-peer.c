@@ -4,6 +4,7 @@
 #include <guidepost/gp-flow.h>
 #include <guidepost/gp-flow-loader.h>
 #include "gp-cobrowse-peer-private.h"
+#include "gp-event-private.h"
 
 #define BACKOFF_MIN_MS 100
 #define BACKOFF_MAX_MS 5000
@@ -148,18 +149,44 @@ build_mirror (GpCobrowsePeer  *self,
 }
 
 static gboolean
-apply_event (GpCobrowsePeer  *self,
-             JsonNode        *node,
-             GError         **error)
+apply_parsed_event (GpCobrowsePeer  *self,
+                    GpEvent         *event,
+                    GError         **error)
 {
-  g_autoptr(GpEvent) event = gp_event_new_from_json (node, error);
-
   if (event == NULL)
     return FALSE;
   /* Already here (never expected, but never applied twice). */
   if (gp_event_get_seq (event) <= gp_session_get_n_events (self->mirror))
     return TRUE;
   return gp_session_apply_remote_event (self->mirror, event, error);
+}
+
+static gboolean
+apply_event (GpCobrowsePeer  *self,
+             JsonNode        *node,
+             GError         **error)
+{
+  g_autoptr(GpEvent) event = gp_event_new_from_json (node, error);
+
+  return apply_parsed_event (self, event, error);
+}
+
+/* The message a peer gets most: one event, read straight from the parsed document. */
+static gboolean
+handle_event_message (GpCobrowsePeer     *self,
+                      const GpJsonValue  *message,
+                      GError            **error)
+{
+  const GpJsonValue *value = gp_json_value_get_member (message, "event");
+  g_autoptr(GpEvent) event = NULL;
+
+  if (value == NULL)
+    {
+      g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_PROTOCOL, "an event message without its event");
+      return FALSE;
+    }
+  event = gp_event_new_from_value (value, error);
+  return apply_parsed_event (self, event, error);
 }
 
 static gboolean
@@ -318,18 +345,31 @@ on_message (SoupWebsocketConnection *connection,
             GpCobrowsePeer          *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GpJsonDoc) doc = NULL;
   g_autoptr(JsonObject) message = NULL;
-  const char *message_type;
+  g_autoptr(JsonNode) root = NULL;
+  const char *message_type = NULL;
+  gboolean handled = FALSE;
   gushort close_code;
 
   if (self->silent)
     return;
   self->last_heard = g_get_monotonic_time ();
   if (type == SOUP_WEBSOCKET_DATA_TEXT)
-    message = gp_cobrowse_message_parse (bytes, GP_COBROWSE_MAX_WELCOME_SIZE, &message_type, &close_code, &error);
+    doc = gp_cobrowse_message_parse_doc (bytes, GP_COBROWSE_MAX_WELCOME_SIZE, &message_type, &close_code, &error);
   else
     error = g_error_new_literal (GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_PROTOCOL, "a binary message");
-  if (message == NULL || !handle_message (self, message, message_type, &error))
+  if (doc != NULL && self->mirror != NULL && strcmp (message_type, "event") == 0)
+    handled = handle_event_message (self, gp_json_doc_get_root (doc), &error);
+  else if (doc != NULL)
+    {
+      /* Everything else as a tree: the handlers read it with json-glib. */
+      root = gp_json_value_to_node (gp_json_doc_get_root (doc));
+      message = json_object_ref (json_node_get_object (root));
+      message_type = json_object_get_string_member (message, "type");
+      handled = handle_message (self, message, message_type, &error);
+    }
+  if (!handled)
     {
       /* Out of step with the host: start again from what the mirror has. */
       g_debug ("Co-browse host broke the protocol: %s", error->message);

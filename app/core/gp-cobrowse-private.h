@@ -6,6 +6,8 @@
 #include <guidepost/gp-cobrowse-host.h>
 #include <guidepost/gp-cobrowse-peer.h>
 
+#include "gp-json-doc.h"
+
 G_BEGIN_DECLS
 
 /* Messages, the role table and join codes: shared by host, peer and relay (and tests). */
@@ -52,6 +54,13 @@ char       *gp_cobrowse_message_serialize  (JsonObject *message, gsize *length);
 /* Parses with the strict parser and checks the envelope.  Returns: (transfer full)
  * (nullable): the message object; on error *@close_code says how to close. */
 JsonObject *gp_cobrowse_message_parse      (GBytes     *bytes,
+                                            gsize       max_size,
+                                            const char **type,
+                                            gushort    *close_code,
+                                            GError    **error);
+/* The same checks, leaving the message in the strict parser's document (a peer reads
+ * events straight from it); @type points into the document. */
+GpJsonDoc  *gp_cobrowse_message_parse_doc  (GBytes     *bytes,
                                             gsize       max_size,
                                             const char **type,
                                             gushort    *close_code,

@@ -6,6 +6,7 @@
 #include <guidepost/gp-event.h>
 #include <guidepost/gp-session.h>
 #include "gp-cobrowse-private.h"
+#include "gp-json-doc.h"
 
 G_DEFINE_QUARK (gp-cobrowse-error-quark, gp_cobrowse_error)
 
@@ -172,17 +173,16 @@ gp_cobrowse_message_serialize (JsonObject *message,
   return json_generator_to_data (generator, length);
 }
 
-JsonObject *
-gp_cobrowse_message_parse (GBytes      *bytes,
-                           gsize        max_size,
-                           const char **type,
-                           gushort     *close_code,
-                           GError     **error)
+GpJsonDoc *
+gp_cobrowse_message_parse_doc (GBytes      *bytes,
+                               gsize        max_size,
+                               const char **type,
+                               gushort     *close_code,
+                               GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GpJsonDoc) doc = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *message;
-  JsonNode *version;
+  const GpJsonValue *root, *version, *type_value;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
@@ -195,37 +195,62 @@ gp_cobrowse_message_parse (GBytes      *bytes,
                    length, max_size);
       return NULL;
     }
-  root = gp_json_parse_strict (data, length, GP_COBROWSE_MAX_DEPTH, NULL, NULL, &local_error);
-  if (root == NULL)
+  doc = gp_json_doc_parse (data, length, GP_COBROWSE_MAX_DEPTH, NULL, NULL, &local_error);
+  if (doc == NULL)
     {
       g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_PROTOCOL,
                    "malformed JSON: %s", local_error->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  root = gp_json_doc_get_root (doc);
+  if (root->type != GP_JSON_VALUE_OBJECT)
     {
       g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_PROTOCOL,
                    "a message is a JSON object");
       return NULL;
     }
-  message = json_node_get_object (root);
-  version = json_object_get_member (message, "v");
-  if (version == NULL || json_node_get_value_type (version) != G_TYPE_INT64)
+  version = gp_json_value_get_member (root, "v");
+  if (version == NULL || version->type != GP_JSON_VALUE_INT)
     {
       g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_PROTOCOL,
                    "a message has an integer “v”");
       return NULL;
     }
-  if (json_node_get_int (version) != GP_COBROWSE_PROTOCOL_VERSION)
+  if (version->integer != GP_COBROWSE_PROTOCOL_VERSION)
     {
       *close_code = GP_COBROWSE_CLOSE_UNSUPPORTED;
       g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_PROTOCOL,
                    "unsupported protocol version %" G_GINT64_FORMAT ", this side speaks %d",
-                   json_node_get_int (version), GP_COBROWSE_PROTOCOL_VERSION);
+                   version->integer, GP_COBROWSE_PROTOCOL_VERSION);
       return NULL;
     }
-  if (!gp_cobrowse_get_string (message, "type", FALSE, type, error))
+  type_value = gp_json_value_get_member (root, "type");
+  if (type_value == NULL || type_value->type != GP_JSON_VALUE_STRING)
+    {
+      g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_BAD_REQUEST, "“type” must be a string");
+      return NULL;
+    }
+  *type = type_value->string;
+  return g_steal_pointer (&doc);
+}
+
+JsonObject *
+gp_cobrowse_message_parse (GBytes      *bytes,
+                           gsize        max_size,
+                           const char **type,
+                           gushort     *close_code,
+                           GError     **error)
+{
+  g_autoptr(GpJsonDoc) doc = gp_cobrowse_message_parse_doc (bytes, max_size, type, close_code, error);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *message;
+
+  if (doc == NULL)
     return NULL;
+  root = gp_json_value_to_node (gp_json_doc_get_root (doc));
+  message = json_node_get_object (root);
+  /* The document goes: the type as the tree holds it. */
+  *type = json_object_get_string_member (message, "type");
   return json_object_ref (message);
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <guidepost/gp-event.h>
+#include "gp-event-private.h"
 
 struct _GpEvent
 {
@@ -540,6 +541,91 @@ gp_event_new_from_json (JsonNode  *node,
 
   return gp_event_new (session_id, (guint64) seq, type, actor, wall, mono,
                        json_node_get_object (payload));
+}
+
+/* As gp_event_new_from_json(), straight from the strict parser's document: the
+ * co-browse peer reads every event the host sends, and builds no tree but the payload. */
+GpEvent *
+gp_event_new_from_value (const GpJsonValue  *value,
+                         GError            **error)
+{
+  static const char * const fields[] = { "session", "seq", "type", "actor", "wall_us", "mono_us", "payload" };
+  const GpJsonValue *members[G_N_ELEMENTS (fields)] = { NULL };
+  g_autoptr(JsonNode) payload = NULL;
+  GpEventType type = GP_EVENT_STARTED;
+  GpActor actor = GP_ACTOR_SYSTEM;
+
+  g_return_val_if_fail (value != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (value->type != GP_JSON_VALUE_OBJECT)
+    {
+      g_set_error (error, GP_EVENT_ERROR, GP_EVENT_ERROR_INVALID, "an event must be a JSON object");
+      return NULL;
+    }
+  for (guint m = 0; m < value->length; m++)
+    {
+      guint f = 0;
+
+      while (f < G_N_ELEMENTS (fields) && strcmp (value->members[m].key, fields[f]) != 0)
+        f++;
+      if (f == G_N_ELEMENTS (fields))
+        {
+          g_set_error (error, GP_EVENT_ERROR, GP_EVENT_ERROR_INVALID,
+                       "event field “%s” is not known", value->members[m].key);
+          return NULL;
+        }
+      members[f] = &value->members[m].value;
+    }
+  /* Field by field, in the order and with the words of gp_event_new_from_json(). */
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      const GpJsonValue *member = members[f];
+      gboolean integer = f == 1 || f == 4 || f == 5;
+
+      if (member == NULL)
+        {
+          g_set_error (error, GP_EVENT_ERROR, GP_EVENT_ERROR_INVALID, "event field “%s” is missing", fields[f]);
+          return NULL;
+        }
+      if (f == 6 ? member->type != GP_JSON_VALUE_OBJECT
+                 : member->type != (integer ? GP_JSON_VALUE_INT : GP_JSON_VALUE_STRING))
+        {
+          wrong_type (fields[f], f == 6 ? "an object" : integer ? "an integer" : "a string", error);
+          return NULL;
+        }
+      if (f == 0 && member->length == 0)
+        {
+          wrong_type ("session", "a non-empty string", error);
+          return NULL;
+        }
+      if (f == 1 && member->integer < 1)
+        {
+          wrong_type ("seq", "an integer ≥ 1", error);
+          return NULL;
+        }
+      if (f == 2 && !gp_event_type_from_string (member->string, &type))
+        {
+          g_set_error (error, GP_EVENT_ERROR, GP_EVENT_ERROR_INVALID,
+                       "event field “type”: “%s” is not an event type", member->string);
+          return NULL;
+        }
+      if (f == 3 && !gp_actor_from_string (member->string, &actor))
+        {
+          g_set_error (error, GP_EVENT_ERROR, GP_EVENT_ERROR_INVALID,
+                       "event field “actor”: “%s” is not an actor (agent, customer, trainer, system)",
+                       member->string);
+          return NULL;
+        }
+    }
+  /* The strict parser let through only valid UTF-8 and finite numbers; checked anyway, as
+   * for any payload. */
+  payload = gp_json_value_to_node (members[6]);
+  if (!check_payload_node (payload, "payload", error))
+    return NULL;
+
+  return gp_event_new (members[0]->string, (guint64) members[1]->integer, type, actor,
+                       members[4]->integer, members[5]->integer, json_node_get_object (payload));
 }
 
 const char *
