@@ -932,6 +932,38 @@ test_no_fold_animation_at_start (Fixture       *f,
   destroy_and_wait (GTK_WIDGET (fresh));
 }
 
+/* The session menu offers Stop Sharing only while the session is shared. */
+static void
+test_sharing_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GpSessionView *view;
+
+  /* As the menu item would: a widget for the action, insensitive while it is off. */
+  GtkWidget *stop = gtk_button_new_with_label ("Stop Sharing");
+  GtkWidget *share = gtk_button_new_with_label ("Share Session");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "win.stop-sharing");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (share), "win.share-session");
+  gtk_box_append (window_child (f, "session_page"), stop);
+  gtk_box_append (window_child (f, "session_page"), share);
+
+  g_assert_true (gp_window_resume_session (f->window, f->unfinished_id, &error));
+  g_assert_no_error (error);
+  view = GP_SESSION_VIEW (gp_window_get_session_view (f->window));
+  g_assert_true (gtk_widget_get_sensitive (share));
+  g_assert_false (gtk_widget_get_sensitive (stop));
+  g_assert_true (gp_session_view_share (view, NULL, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_sensitive (stop));
+  g_signal_emit_by_name (stop, "clicked");
+  g_assert_null (gp_session_view_get_host (view));
+  g_assert_false (gtk_widget_get_sensitive (stop));
+  gtk_box_remove (window_child (f, "session_page"), stop);
+  gtk_box_remove (window_child (f, "session_page"), share);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -955,6 +987,7 @@ main (int   argc,
   g_test_add ("/guidepost/ui/shell/narrow-session", Fixture, GINT_TO_POINTER (NARROW_WIDTH),
               setup, test_narrow_session, teardown);
   g_test_add ("/guidepost/ui/shell/continue", Fixture, NULL, setup_sessions, test_continue, teardown);
+  g_test_add ("/guidepost/ui/shell/sharing-menu", Fixture, NULL, setup_sessions, test_sharing_menu, teardown);
   g_test_add ("/guidepost/ui/shell/resume-other-version", Fixture, NULL, setup, test_resume_other_version, teardown);
   g_test_add ("/guidepost/ui/shell/dark", Fixture, NULL, setup_sessions, test_dark, teardown);
   g_test_add ("/guidepost/ui/shell/handoff-unknown-code", Fixture, NULL, setup, test_handoff_unknown, teardown);

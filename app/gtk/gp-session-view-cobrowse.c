@@ -547,6 +547,7 @@ gp_session_view_share (GpSessionView  *self,
                            G_CALLBACK (on_host_peers_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "event-applied", G_CALLBACK (on_host_event), self, G_CONNECT_SWAPPED);
   gp_session_view_update (self);
+  gp_session_view_notify_sharing (self);
   return TRUE;
 }
 
@@ -575,6 +576,7 @@ gp_session_view_stop_sharing (GpSessionView *self)
   gtk_toggle_button_set_active (self->point_button, FALSE);
   gp_step_view_set_pointed (self->step_view, NULL, NULL);
   gp_session_view_update (self);
+  gp_session_view_notify_sharing (self);
 }
 
 void

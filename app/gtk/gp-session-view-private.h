@@ -117,4 +117,7 @@ void     gp_session_view_training_dispose (GpSessionView *self);
 void     gp_session_view_set_title        (GpSessionView *self,
                                            const char    *title);
 
+/* gp-session-view.c: the host came or went (the "sharing" property). */
+void     gp_session_view_notify_sharing (GpSessionView *self);
+
 G_END_DECLS

@@ -29,6 +29,7 @@ enum {
   PROP_0,
   PROP_TITLE,
   PROP_SESSION,
+  PROP_SHARING,
   N_PROPS
 };
 
@@ -39,6 +40,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+void
+gp_session_view_notify_sharing (GpSessionView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARING]);
+}
 
 /* Helpers shared with the pages (gp-session-view-private.h) */
 
@@ -706,6 +713,9 @@ gp_session_view_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_SHARING:
+      g_value_set_boolean (value, self->host != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -763,6 +773,10 @@ gp_session_view_class_init (GpSessionViewClass *klass)
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, GP_TYPE_SESSION,
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the shown session is shared (hosted for co-browsing) from here. */
+  properties[PROP_SHARING] = g_param_spec_boolean ("sharing", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                   G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The user went back to the library. */

@@ -68,9 +68,12 @@ on_session_changed (GpWindow *self)
   GpSession *session = self->session_view != NULL ? gp_session_view_get_session (self->session_view) : NULL;
   gboolean own = session != NULL && gp_session_view_get_remote (self->session_view) == NULL;
 
+  gboolean sharing = own && gp_session_view_get_host (self->session_view) != NULL;
+
+  /* Sharing starts and stops in the view and its window too: the menu offers each when it
+   * can be done (Share Session… also shows the code of a session already shared). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-session", own);
-  /* Sharing starts and stops in the view and its window too: the menu offers both. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-sharing", own);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-sharing", sharing);
 }
 
 /* The session page shows something other than a session view (the join page). */
@@ -104,6 +107,7 @@ gp_window_new_session_view (GpWindow *self)
                                                                       self->session_title, "title",
                                                                       G_BINDING_SYNC_CREATE));
   g_signal_connect_object (view, "notify::session", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::sharing", G_CALLBACK (on_session_changed), self, G_CONNECT_SWAPPED);
   on_session_changed (self);
   return self->session_view;
 }
