@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Host, customer and relay as three processes of their own (issue 5, point 8).
+"""Host, customer and relay as three processes of the real programs (issue 5, point 8).
 
-The real guidepost-relay listens on 127.0.0.1; a host process (test-cobrowse-host-helper)
-opens a room in it and walks a whole flow as the agent once the customer is in; the real
-`guidepost --join` joins through the relay as the customer and prints every event it
-receives. Both event logs are compared event by event.
+The real guidepost-relay listens on 127.0.0.1; the real `guidepost --host FLOW --relay URI
+--admit-all` opens a room in it; the real `guidepost --join` joins through the relay as the
+customer and prints every event it receives.  Once the customer is in, this script walks
+the flow to its end as the agent, sending the host one command at a time on its stdin
+(identity checks passed, the first choice of each question, the end step's outcome),
+reading the flow file to know each step.  Both event logs are compared event by event.
 
 Then a customer's process dies (issue 5, point 6): `guidepost --join ... --state FILE` is
-SIGKILLed when the host has paused mid-flow, the host goes on while it is dead (and shows
-it as not connected), and a new `guidepost --join ... --state FILE` comes back from FILE:
-the outputs of both runs together are the host's events, each exactly once, in order.
-Broken and unreadable state files are refused.  Prints TAP.
+SIGKILLed when the agent has stopped at a known seq, the agent goes on while it is dead
+(and the host shows it as not connected), and a new `guidepost --join ... --state FILE`
+comes back from FILE: the outputs of both runs together are the host's events, each
+exactly once, in order.  Broken and unreadable state files are refused.  Prints TAP.
 
-Usage: cobrowse-processes.py RELAY HOST_HELPER GUIDEPOST FLOW.json
+Usage: cobrowse-processes.py RELAY GUIDEPOST FLOW.json
 """
 import json
 import os
@@ -27,9 +29,9 @@ import tempfile
 import time
 
 WATCHDOG_S = 90
-N_CHECKS = 13
-# Where the host pauses: the customer is killed at the first pause and comes back at the
-# second, so it misses the events in between and receives the rest live.
+N_CHECKS = 14
+# Where the agent stops: the customer is killed once the host has this many events and
+# comes back at the second, so it misses the events in between and receives the rest live.
 KILL_AT = 5
 BACK_AT = 9
 
@@ -64,8 +66,98 @@ def read_line(process, what, deadline):
     return line.decode("utf-8")
 
 
+class Host:
+    """A `guidepost --host` process and the agent driving it through its stdin."""
+
+    def __init__(self, guidepost_bin, flow, relay_uri, env, children, deadline):
+        with open(flow, encoding="utf-8") as f:
+            self.steps = {step["id"]: step for step in json.load(f)["steps"]}
+        self.process = subprocess.Popen([guidepost_bin, "--host", flow, "--relay", relay_uri, "--admit-all"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        children.append(self.process)
+        self.deadline = deadline
+        self.events = []
+        self.offers = []
+        self.peers = {}
+        self.next_id = 0
+        self.visits = 0       # step-entered events so far
+        self.checks_passed = 0  # identity checks passed in the current visit
+
+    def read(self):
+        message = json.loads(read_line(self.process, "guidepost --host", self.deadline))
+        if "event" in message:
+            self.events.append(message["event"])
+            if message["event"]["type"] == "step-entered":
+                self.visits += 1
+                self.checks_passed = 0
+        elif "uri" in message:
+            self.offers.append(message)
+        elif "peer" in message:
+            self.peers[message["peer"]] = message["connected"]
+        return message
+
+    def until(self, predicate):
+        while True:
+            message = self.read()
+            if predicate(message):
+                return message
+
+    def offer(self):
+        while not self.offers:
+            self.read()
+        return self.offers.pop(0)
+
+    def wait_peer(self, name, connected):
+        while self.peers.get(name) is not connected:
+            self.read()
+
+    @property
+    def last_seq(self):
+        return self.events[-1]["seq"] if self.events else 0
+
+    @property
+    def ended(self):
+        return bool(self.events) and self.events[-1]["type"] == "ended"
+
+    def command(self, action, args=None):
+        self.next_id += 1
+        request = {"id": f"c{self.next_id}", "action": action}
+        if args is not None:
+            request["args"] = args
+        self.process.stdin.write((json.dumps(request) + "\n").encode("utf-8"))
+        self.process.stdin.flush()
+        result = self.until(lambda m: "result" in m and m["result"]["id"] == request["id"])["result"]
+        if not result["ok"]:
+            raise RuntimeError(f"{action} {args}: refused: {result.get('error')}")
+
+    def move(self):
+        """One command of the agent, chosen by the kind of the current step."""
+        entered = [e for e in self.events if e["type"] == "step-entered"]
+        step = self.steps[entered[-1]["payload"]["step"]]
+        if step["kind"] == "identity-check" and self.checks_passed < len(step["checks"]):
+            self.command("pass-check", {"check": self.checks_passed})
+            self.checks_passed += 1
+        elif step["kind"] == "question":
+            self.command("choose", {"choice": 0})
+        elif step["kind"] == "end":
+            self.command("end", {"outcome": step["outcome"]})
+        else:
+            self.command("next")
+
+    def drive(self, until_seq=None):
+        """Walks the flow until the session has ended, or has at least until_seq events."""
+        while not self.ended and (until_seq is None or self.last_seq < until_seq):
+            self.move()
+        return self.last_seq
+
+    def close(self):
+        """Closes its stdin: the host says goodbye and exits."""
+        self.process.stdin.close()
+        return self.process.wait(timeout=max(1, self.deadline - time.monotonic()))
+
+
 def main():
-    relay_bin, host_bin, guidepost_bin, flow = sys.argv[1:5]
+    relay_bin, guidepost_bin, flow = sys.argv[1:4]
     deadline = time.monotonic() + WATCHDOG_S
     env = dict(os.environ)
     env.pop("DISPLAY", None)
@@ -83,26 +175,22 @@ def main():
                 relay_uri = match.group(1)
         check(relay_uri.startswith("ws://127.0.0.1:"), f"relay listens on {relay_uri}")
 
-        host = subprocess.Popen([host_bin, flow, "--relay", relay_uri, "--drive"],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-        children.append(host)
-        offer = json.loads(read_line(host, "host", deadline))
+        host = Host(guidepost_bin, flow, relay_uri, env, children, deadline)
+        offer = host.offer()
         check(offer["uri"].startswith(relay_uri.rstrip("/")) and len(offer["code"]) >= 6,
-              "host opened a room in the relay and made a code")
+              "guidepost --host opened a room in the relay and made a code")
 
         customer = subprocess.Popen([guidepost_bin, "--join", offer["uri"], "--code", offer["code"],
                                      "--role", "customer", "--name", "Alex"],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         children.append(customer)
 
-        host_events = []
-        while True:
-            message = json.loads(read_line(host, "host", deadline))
-            if "event" in message:
-                host_events.append(message["event"])
-            elif message.get("done"):
-                break
-        check(host_events and host_events[-1]["type"] == "ended", f"host walked the flow: {len(host_events)} events")
+        # Once the customer is in, so that it sees the flow go by live.
+        host.wait_peer("Alex", True)
+        host.drive()
+        host_events = host.events
+        check(host.ended and [e["seq"] for e in host_events] == list(range(1, len(host_events) + 1)),
+              f"the agent walked the flow through guidepost --host: {len(host_events)} events")
 
         out, err = customer.communicate(timeout=max(1, deadline - time.monotonic()))
         check(customer.returncode == 0, f"guidepost --join exited {customer.returncode} {err.strip()}")
@@ -113,9 +201,11 @@ def main():
             (c["seq"], c["type"], c["actor"], c["payload"]) == (h["seq"], h["type"], h["actor"], h["payload"])
             for c, h in zip(customer_events, host_events))
         check(same, "both logs are the same, event by event")
+        status = host.close()
+        check(status == 0, f"guidepost --host exited {status} when its stdin closed")
 
         with tempfile.TemporaryDirectory(prefix="gp-resume-") as tmp:
-            resume(relay_uri, host_bin, guidepost_bin, flow, env, children, deadline, tmp)
+            resume(relay_uri, guidepost_bin, flow, env, children, deadline, tmp)
     except Exception as error:  # a watchdog or a child that died: fail, with why
         check(False, f"{type(error).__name__}: {error}")
     finally:
@@ -173,19 +263,18 @@ def rest_of_output(process, deadline):
     return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
 
 
-def resume(relay_uri, host_bin, guidepost_bin, flow, env, children, deadline, tmp):
+def resume(relay_uri, guidepost_bin, flow, env, children, deadline, tmp):
     state = os.path.join(tmp, "peer-state.json")
-    host = subprocess.Popen([host_bin, flow, "--relay", relay_uri, "--drive",
-                             "--pause-at", str(KILL_AT), "--pause-at", str(BACK_AT)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-    children.append(host)
-    offer = json.loads(read_line(host, "host", deadline))
+    host = Host(guidepost_bin, flow, relay_uri, env, children, deadline)
+    offer = host.offer()
     join = [guidepost_bin, "--join", offer["uri"], "--role", "customer", "--name", "Kim", "--state", state]
 
     first = subprocess.Popen(join + ["--code", offer["code"]], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, env=env)
     children.append(first)
-    killed_at = read_until(host, "host", deadline, lambda m: "paused" in m)[-1]["paused"]
+    host.wait_peer("Kim", True)
+    # The agent stops sending commands at a known seq.
+    killed_at = host.drive(until_seq=KILL_AT)
     # Killed once it has printed and saved everything so far: a known point.
     first_events = read_until(first, "first guidepost --join", deadline, lambda e: e["seq"] == killed_at)
     wait_for(lambda: saved_events(state) == killed_at, "the state file", deadline)
@@ -195,22 +284,19 @@ def resume(relay_uri, host_bin, guidepost_bin, flow, env, children, deadline, tm
     first.wait()
     check(mode == 0o600 and first.returncode == -signal.SIGKILL,
           f"the customer saved its state (mode {mode:o}) and was killed at seq {killed_at}")
-    read_until(host, "host", deadline, lambda m: m.get("peer") == "Kim" and m.get("connected") is False)
+    host.wait_peer("Kim", False)
     check(True, "the host shows the killed customer as not connected")
 
     # The agent goes on while the customer is gone; then it comes back from its state
     # (no code), and the agent goes on to the end with the customer following live.
-    host.stdin.write(b"go\n")
-    host.stdin.flush()
-    back_at = read_until(host, "host", deadline, lambda m: "paused" in m)[-1]["paused"]
+    back_at = host.drive(until_seq=BACK_AT)
     second = subprocess.Popen(join, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     children.append(second)
     second_events = read_until(second, "resumed guidepost --join", deadline, lambda e: e["seq"] == back_at)
     check(second_events[0]["seq"] == killed_at + 1,
           f"the resumed customer began at seq {second_events[0]['seq']}: the first it had not printed")
-    host.stdin.write(b"go\n")
-    host.stdin.flush()
-    host_events = [m["event"] for m in read_until(host, "host", deadline, lambda m: m.get("done")) if "event" in m]
+    host.drive()
+    host_events = host.events
     second_events += rest_of_output(second, deadline)
     err = second.stderr.read().decode("utf-8")
     second.wait(timeout=max(1, deadline - time.monotonic()))
@@ -223,8 +309,7 @@ def resume(relay_uri, host_bin, guidepost_bin, flow, env, children, deadline, tm
     check(same and host_events[-1]["type"] == "ended",
           f"both runs together printed the host's {len(host_events)} events once each, in order "
           f"({len(first_events)} + {len(second_events)})")
-    host.stdin.close()
-    host.wait(timeout=max(1, deadline - time.monotonic()))
+    host.close()
 
     # A state file that is broken names the file and the member; one unreadable is a usage error.
     broken = os.path.join(tmp, "broken.json")

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A co-browse client that is not ours, written from docs/protocol.md alone.
 
-Starts the test host (argv[1]) on a flow (argv[2]), joins as a customer with Python's
-`websockets`, drives a few steps and checks the events it receives.  TAP output."""
+Starts `guidepost --host FLOW --admit-all` (argv[1] is guidepost, argv[2] the flow), joins
+as a customer with Python's `websockets`, drives a few steps and checks the events it
+receives.  TAP output."""
 
 import asyncio
 import json
@@ -106,7 +107,8 @@ async def main(uri, code):
 
 
 def run():
-    host = subprocess.Popen([sys.argv[1], sys.argv[2]], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    host = subprocess.Popen([sys.argv[1], "--host", sys.argv[2], "--admit-all"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         first = json.loads(host.stdout.readline())
         asyncio.run(asyncio.wait_for(main(first["uri"], first["code"]), timeout=60))

@@ -1435,6 +1435,12 @@ join_at (Host           *h,
 }
 
 static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+static void
 count_log (GpRelay *relay, const char *line, guint *n)
 {
   (*n)++;
@@ -1449,6 +1455,7 @@ test_relay_in_process (void)
   Host h = { 0 };
   GpCobrowsePeer *customer, *lost;
   guint logged = 0;
+  guint registered = 0;
 
   g_signal_connect (relay, "log", G_CALLBACK (count_log), &logged);
   gp_relay_listen (relay, NULL, 0, &error);
@@ -1457,9 +1464,15 @@ test_relay_in_process (void)
   g_assert_false (gp_cobrowse_host_connect_relay (h.host, "http:/nowhere", NULL, &error));
   g_assert_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FAILED);
   g_clear_error (&error);
+  g_assert_false (gp_cobrowse_host_get_relay_registered (h.host));
+  g_signal_connect_swapped (h.host, "notify::relay-registered", G_CALLBACK (count_notify), &registered);
   gp_cobrowse_host_connect_relay (h.host, gp_relay_get_uri (relay), NULL, &error);
   g_assert_no_error (error);
+  /* Registered once the relay has accepted a connection (so the room exists there); notified once. */
+  WAIT_FOR (gp_cobrowse_host_get_relay_registered (h.host));
+  g_assert_cmpuint (gp_relay_get_n_sessions (relay), ==, 1);
   WAIT_FOR (gp_relay_get_n_sessions (relay) == 1 && gp_relay_get_n_connections (relay) == 2);
+  g_assert_cmpuint (registered, ==, 1);
 
   customer = join_at (&h, gp_cobrowse_host_get_relay_uri (h.host), GP_COBROWSE_ROLE_CUSTOMER);
   {

@@ -101,6 +101,7 @@ struct _GpCobrowseHost
   guint                relay_pending;    /* idle and connecting */
   guint                relay_retry_id;
   guint                relay_backoff_ms;
+  gboolean             relay_registered; /* the relay accepted a connection: the room exists */
 };
 
 enum { PEER_KNOCKING, PEER_LEFT, CONSENT_REQUESTED, CONSENT_ANSWERED, POINTER, N_SIGNALS };
@@ -146,7 +147,7 @@ void        gp_cobrowse_host_relay_fill       (GpCobrowseHost *self);
 void        gp_cobrowse_host_relay_retry      (GpCobrowseHost *self);
 
 
-enum { PROP_0, PROP_SESSION, PROP_CODE, PROP_CLASSROOM_CODE, PROP_URI, PROP_N_PEERS, GP_COBROWSE_HOST_N_PROPS };
+enum { PROP_0, PROP_SESSION, PROP_CODE, PROP_CLASSROOM_CODE, PROP_URI, PROP_N_PEERS, PROP_RELAY_REGISTERED, GP_COBROWSE_HOST_N_PROPS };
 extern GParamSpec *gp_cobrowse_host_properties[GP_COBROWSE_HOST_N_PROPS];
 
 /* Shared by gp-cobrowse-host.c (connections, requests) and gp-cobrowse-host-join.c. */

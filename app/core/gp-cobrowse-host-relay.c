@@ -47,6 +47,11 @@ on_relay_connected (GObject      *source,
   /* The relay pings; its pongs keep an idle connection alive for the gp_cobrowse_host_sweep. */
   soup_websocket_connection_set_keepalive_interval (connection, 10);
   g_signal_connect (connection, "pong", G_CALLBACK (on_relay_pong), c);
+  if (!self->relay_registered)
+    {
+      self->relay_registered = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), gp_cobrowse_host_properties[PROP_RELAY_REGISTERED]);
+    }
 }
 
 static gboolean
@@ -131,6 +136,13 @@ gp_cobrowse_host_connect_relay (GpCobrowseHost   *self,
     self->sweep_id = g_timeout_add (SWEEP_INTERVAL_MS, gp_cobrowse_host_sweep, self);
   gp_cobrowse_host_relay_fill (self);
   return TRUE;
+}
+
+gboolean
+gp_cobrowse_host_get_relay_registered (GpCobrowseHost *self)
+{
+  g_return_val_if_fail (GP_IS_COBROWSE_HOST (self), FALSE);
+  return self->relay_registered;
 }
 
 const char *

@@ -541,6 +541,7 @@ gp_cobrowse_host_get_property (GObject    *object,
     case PROP_CLASSROOM_CODE: g_value_set_string (value, gp_cobrowse_host_get_classroom_code (self)); break;
     case PROP_URI: g_value_set_string (value, self->uri); break;
     case PROP_N_PEERS: g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->peers))); break;
+    case PROP_RELAY_REGISTERED: g_value_set_boolean (value, self->relay_registered); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -560,6 +561,7 @@ gp_cobrowse_host_class_init (GpCobrowseHostClass *klass)
   gp_cobrowse_host_properties[PROP_CLASSROOM_CODE] = g_param_spec_string ("classroom-code", NULL, NULL, NULL, flags);
   gp_cobrowse_host_properties[PROP_URI] = g_param_spec_string ("uri", NULL, NULL, NULL, flags);
   gp_cobrowse_host_properties[PROP_N_PEERS] = g_param_spec_uint ("n-peers", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  gp_cobrowse_host_properties[PROP_RELAY_REGISTERED] = g_param_spec_boolean ("relay-registered", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, GP_COBROWSE_HOST_N_PROPS, gp_cobrowse_host_properties);
 
   gp_cobrowse_host_signals[PEER_KNOCKING] = g_signal_new ("peer-knocking", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -7,6 +7,7 @@
 
 #include <guidepost/guidepost.h>
 
+#include "gp-command-host.h"
 #include "gp-command-line.h"
 #include "gp-flow-fields.h"
 
@@ -23,6 +24,9 @@ static const char * const export_options[] = { "--export-sessions", "--since", "
 static const char * const join_options[] = { "--join", "--code", "--role", "--name", "--state", NULL };
 /* Options of --evidence-report (besides --output and --journal), likewise. */
 static const char * const evidence_options[] = { "--evidence-report", "--session", "--witness", NULL };
+/* Options of --host (a host without a display), likewise. */
+static const char * const host_options[] = { "--host", "--address", "--port", "--relay", "--admit-all", "--goal", "--problem", NULL };
+static const char * const * const option_groups[] = { export_options, join_options, evidence_options, host_options };
 
 gboolean
 gp_command_line_handles (int    argc,
@@ -34,18 +38,10 @@ gp_command_line_handles (int    argc,
         break;
       if (g_strv_contains (commands, argv[i]))
         return TRUE;
-      for (guint o = 0; export_options[o] != NULL; o++)
-        if (strcmp (argv[i], export_options[o]) == 0 ||
-            (g_str_has_prefix (argv[i], export_options[o]) && argv[i][strlen (export_options[o])] == '='))
-          return TRUE;
-      for (guint o = 0; join_options[o] != NULL; o++)
-        if (strcmp (argv[i], join_options[o]) == 0 ||
-            (g_str_has_prefix (argv[i], join_options[o]) && argv[i][strlen (join_options[o])] == '='))
-          return TRUE;
-      for (guint o = 0; evidence_options[o] != NULL; o++)
-        if (strcmp (argv[i], evidence_options[o]) == 0 ||
-            (g_str_has_prefix (argv[i], evidence_options[o]) && argv[i][strlen (evidence_options[o])] == '='))
-          return TRUE;
+      for (guint g = 0; g < G_N_ELEMENTS (option_groups); g++)
+        for (const char * const *o = option_groups[g]; *o != NULL; o++)
+          if (strcmp (argv[i], *o) == 0 || (g_str_has_prefix (argv[i], *o) && argv[i][strlen (*o)] == '='))
+            return TRUE;
     }
   return FALSE;
 }
@@ -599,6 +595,13 @@ gp_command_line_run (int    argc,
   g_autofree char *evidence_format = NULL;
   g_auto(GStrv) evidence_sessions = NULL;
   g_autofree char *witness = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *host_address = NULL;
+  g_autofree char *host_port = NULL;
+  g_autofree char *host_relay = NULL;
+  g_autofree char *host_goal = NULL;
+  g_autofree char *host_problem = NULL;
+  gboolean admit_all = FALSE;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       "Check flow or scenario files and print every problem; exit 0 if valid, 1 if invalid, 2 if unreadable", NULL },
@@ -620,6 +623,16 @@ gp_command_line_run (int    argc,
       "Write the D4 evidence record of finished sessions as html or json; exit 0 if done, 1 if it failed, 2 on a usage error", "html|json" },
     { "session", 0, 0, G_OPTION_ARG_STRING_ARRAY, &evidence_sessions, "With --evidence-report: only this session (repeatable)", "ID" },
     { "witness", 0, 0, G_OPTION_ARG_STRING, &witness, "With --evidence-report: the witness statement", "TEXT" },
+    { "host", 0, 0, G_OPTION_ARG_FILENAME, &host,
+      "Host an assisted session of FLOW (a library flow id or a flow file) without a display: JSON lines out, "
+      "agent commands in (docs/protocol.md); exit 0 when stdin closes or on SIGTERM, 1 when it cannot host, 2 on a usage error",
+      "FLOW" },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &host_address, "With --host: listen on ADDR (default 127.0.0.1; 0.0.0.0 for every network)", "ADDR" },
+    { "port", 0, 0, G_OPTION_ARG_STRING, &host_port, "With --host: listen on port N (default 0: a free one)", "N" },
+    { "relay", 0, 0, G_OPTION_ARG_STRING, &host_relay, "With --host: also open a room in the relay at URI and give its address", "URI" },
+    { "admit-all", 0, 0, G_OPTION_ARG_NONE, &admit_all, "With --host: admit every peer that knocks (otherwise answer {\"admit\": true|false} on stdin)", NULL },
+    { "goal", 0, 0, G_OPTION_ARG_STRING, &host_goal, "With --host: the customer's goal recorded at the intake", "TEXT" },
+    { "problem", 0, 0, G_OPTION_ARG_STRING, &host_problem, "With --host: the agreed problem recorded at the intake", "TEXT" },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "[FILE…]" },
     { NULL }
@@ -642,6 +655,29 @@ gp_command_line_run (int    argc,
     {
       g_print ("guidepost %s\n", PACKAGE_VERSION);
       return EXIT_VALID;
+    }
+
+  if (host != NULL)
+    {
+      if (join != NULL || validate || list || export_format != NULL || evidence_format != NULL ||
+          (files != NULL && files[0] != NULL))
+        {
+          g_printerr ("guidepost: --host cannot be combined with other commands or files\n");
+          return EXIT_USAGE;
+        }
+      if (join_code != NULL || join_role != NULL || join_name != NULL || join_state != NULL || since != NULL ||
+          output != NULL || journal != NULL || evidence_sessions != NULL || witness != NULL)
+        {
+          g_printerr ("guidepost: --host takes --address, --port, --relay, --admit-all, --goal and --problem only\n");
+          return EXIT_USAGE;
+        }
+      return gp_command_host_run (host, host_address, host_port, host_relay, admit_all, host_goal, host_problem);
+    }
+  if (host_address != NULL || host_port != NULL || host_relay != NULL || admit_all || host_goal != NULL ||
+      host_problem != NULL)
+    {
+      g_printerr ("guidepost: --address, --port, --relay, --admit-all, --goal and --problem go with --host\n");
+      return EXIT_USAGE;
     }
 
   if (join != NULL)

@@ -27,7 +27,8 @@ G_BEGIN_DECLS
  *      take-over or hand-back this side asked for with gp_cobrowse_host_perform().
  *  ::pointer (const char *step, const char *element, GpCobrowsePeerInfo *from): a
  *      remote agent or trainer points at an element.
- * Properties: code (nullable), classroom-code (nullable), uri (nullable), session, n-peers. */
+ * Properties: code (nullable), classroom-code (nullable), uri (nullable), session, n-peers,
+ * relay-registered. */
 
 #define GP_TYPE_COBROWSE_HOST (gp_cobrowse_host_get_type ())
 
@@ -62,6 +63,9 @@ gboolean        gp_cobrowse_host_connect_relay   (GpCobrowseHost  *self,
                                                   GError         **error);
 /* Returns: (nullable): the room's address to give the customer with the code */
 const char     *gp_cobrowse_host_get_relay_uri   (GpCobrowseHost  *self);
+/* Returns: TRUE once the relay has accepted a connection of this host, so the room exists
+ * there and the address is worth giving out (notified as relay-registered) */
+gboolean        gp_cobrowse_host_get_relay_registered (GpCobrowseHost *self);
 /* Makes a new join code (the old one stops working): single use, valid for 20 minutes,
  * burned after 5 wrong attempts.  Returns: (transfer none): the code */
 const char     *gp_cobrowse_host_new_code        (GpCobrowseHost  *self);
