@@ -42,4 +42,14 @@ struct _GpCobrowsePeer
   guint                    attempt;      /* answers to older connects are dropped */
 };
 
+/* gp-cobrowse-peer.c */
+void gp_cobrowse_peer_send_message  (GpCobrowsePeer  *self,
+                                     JsonObject      *message);
+/* gp-cobrowse-peer-requests.c */
+void gp_cobrowse_peer_fail_pending  (GpCobrowsePeer  *self,
+                                     GpCobrowseError  code,
+                                     const char      *message);
+void gp_cobrowse_peer_handle_result (GpCobrowsePeer  *self,
+                                     JsonObject      *message);
+
 G_END_DECLS

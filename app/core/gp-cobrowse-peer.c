@@ -53,29 +53,14 @@ set_acting (GpCobrowsePeer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
 }
 
-static void
-send_message (GpCobrowsePeer *self,
-              JsonObject     *message)
+void
+gp_cobrowse_peer_send_message (GpCobrowsePeer *self,
+                               JsonObject     *message)
 {
   g_autofree char *text = gp_cobrowse_message_serialize (message, NULL);
 
   if (self->connection != NULL && !self->silent)
     gp_cobrowse_send_text (self->connection, text);
-}
-
-static void
-fail_pending (GpCobrowsePeer *self,
-              GpCobrowseError code,
-              const char     *message)
-{
-  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending);
-  GHashTableIter iter;
-  gpointer task;
-
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_hash_table_iter_init (&iter, pending);
-  while (g_hash_table_iter_next (&iter, NULL, &task))
-    g_task_return_new_error (task, GP_COBROWSE_ERROR, code, "%s", message);
 }
 
 /* Drops the connection without a close frame, as a network failure would. */
@@ -99,7 +84,7 @@ finish (GpCobrowsePeer *self,
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_clear_handle_id (&self->ping_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
-  fail_pending (self, GP_COBROWSE_ERROR_CLOSED, "the co-browse connection is closed");
+  gp_cobrowse_peer_fail_pending (self, GP_COBROWSE_ERROR_CLOSED, "the co-browse connection is closed");
   if (self->connection == NULL && !self->connecting)
     set_state (self, GP_COBROWSE_PEER_STATE_CLOSED);
 }
@@ -230,31 +215,6 @@ handle_welcome (GpCobrowsePeer  *self,
   return TRUE;
 }
 
-static void
-handle_result (GpCobrowsePeer *self,
-               JsonObject     *message)
-{
-  JsonNode *id = json_object_get_member (message, "id");
-  JsonNode *ok = json_object_get_member (message, "ok");
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *key = NULL;
-
-  if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_STRING)
-    return;
-  if (!g_hash_table_steal_extended (self->pending, json_node_get_string (id), (gpointer *) &key, (gpointer *) &task))
-    return;
-  if (ok != NULL && JSON_NODE_HOLDS_VALUE (ok) && json_node_get_value_type (ok) == G_TYPE_BOOLEAN &&
-      json_node_get_boolean (ok))
-    g_task_return_boolean (task, TRUE);
-  else
-    {
-      JsonNode *error = json_object_get_member (message, "error");
-
-      g_task_return_error (task, gp_cobrowse_error_from_json (error != NULL && JSON_NODE_HOLDS_OBJECT (error)
-                                                              ? json_node_get_object (error) : NULL));
-    }
-}
-
 static gboolean
 handle_message (GpCobrowsePeer  *self,
                 JsonObject      *message,
@@ -308,7 +268,7 @@ handle_message (GpCobrowsePeer  *self,
     }
   if (strcmp (type, "result") == 0)
     {
-      handle_result (self, message);
+      gp_cobrowse_peer_handle_result (self, message);
       return TRUE;
     }
   if (strcmp (type, "role") == 0)
@@ -399,7 +359,7 @@ on_closed (SoupWebsocketConnection *connection,
       set_state (self, GP_COBROWSE_PEER_STATE_CLOSED);
       return;
     }
-  fail_pending (self, GP_COBROWSE_ERROR_DISCONNECTED, "the connection dropped before the host answered");
+  gp_cobrowse_peer_fail_pending (self, GP_COBROWSE_ERROR_DISCONNECTED, "the connection dropped before the host answered");
   if (self->hold_reconnect)
     {
       set_state (self, self->mirror != NULL ? GP_COBROWSE_PEER_STATE_RECONNECTING
@@ -474,7 +434,7 @@ send_hello (GpCobrowsePeer *self)
       json_object_set_string_member (hello, "session", gp_session_get_id (self->mirror));
       json_object_set_int_member (hello, "last_seq", gp_session_get_n_events (self->mirror));
     }
-  send_message (self, hello);
+  gp_cobrowse_peer_send_message (self, hello);
 }
 
 typedef struct {
@@ -599,7 +559,7 @@ ping_cb (gpointer user_data)
   if (g_get_monotonic_time () - self->last_ping >= (gint64) self->ping_ms * 1000)
     {
       self->last_ping = g_get_monotonic_time ();
-      send_message (self, gp_cobrowse_message_new ("ping"));
+      gp_cobrowse_peer_send_message (self, gp_cobrowse_message_new ("ping"));
     }
   return G_SOURCE_CONTINUE;
 }
@@ -766,60 +726,6 @@ gp_cobrowse_peer_get_close_error (GpCobrowsePeer *self)
 }
 
 void
-gp_cobrowse_peer_request (GpCobrowsePeer      *self,
-                          const char          *action,
-                          JsonObject          *args,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  JsonObject *message;
-  char *id;
-
-  g_return_if_fail (GP_IS_COBROWSE_PEER (self));
-  g_return_if_fail (action != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, gp_cobrowse_peer_request);
-  if (self->state != GP_COBROWSE_PEER_STATE_CONNECTED || self->connection == NULL)
-    {
-      g_task_return_new_error (task, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_DISCONNECTED,
-                               "not connected to the host");
-      return;
-    }
-  id = g_strdup_printf ("r%" G_GUINT64_FORMAT, ++self->next_request);
-  message = gp_cobrowse_message_new ("request");
-  json_object_set_string_member (message, "id", id);
-  json_object_set_string_member (message, "action", action);
-  json_object_set_object_member (message, "args", args != NULL ? json_object_ref (args) : json_object_new ());
-  g_hash_table_insert (self->pending, id, g_steal_pointer (&task));
-  send_message (self, message);
-}
-
-gboolean
-gp_cobrowse_peer_request_finish (GpCobrowsePeer  *self,
-                                 GAsyncResult    *result,
-                                 GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-gp_cobrowse_peer_answer_consent (GpCobrowsePeer *self,
-                                 guint           id,
-                                 gboolean        granted)
-{
-  g_autoptr(JsonObject) args = json_object_new ();
-
-  g_return_if_fail (GP_IS_COBROWSE_PEER (self));
-  json_object_set_int_member (args, "request", id);
-  json_object_set_boolean_member (args, "granted", granted);
-  gp_cobrowse_peer_request (self, "consent", args, NULL, NULL, NULL);
-}
-
-void
 gp_cobrowse_peer_close (GpCobrowsePeer *self)
 {
   g_return_if_fail (GP_IS_COBROWSE_PEER (self));
@@ -829,7 +735,7 @@ gp_cobrowse_peer_close (GpCobrowsePeer *self)
   finish (self, NULL);
   if (self->connection != NULL)
     {
-      send_message (self, gp_cobrowse_message_new ("bye"));
+      gp_cobrowse_peer_send_message (self, gp_cobrowse_message_new ("bye"));
       gp_cobrowse_close (self->connection, GP_COBROWSE_CLOSE_NORMAL, "bye");
     }
 }
@@ -887,7 +793,7 @@ gp_cobrowse_peer_rejoin (GpCobrowsePeer *self,
       gp_cobrowse_close (self->connection, GP_COBROWSE_CLOSE_NORMAL, "bye");
       g_clear_object (&self->connection);
     }
-  fail_pending (self, GP_COBROWSE_ERROR_DISCONNECTED, "the peer joins again");
+  gp_cobrowse_peer_fail_pending (self, GP_COBROWSE_ERROR_DISCONNECTED, "the peer joins again");
   if (uri != NULL)
     {
       g_free (self->uri);
