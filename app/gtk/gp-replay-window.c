@@ -564,3 +564,30 @@ gp_replay_window_get_replay (GpReplayWindow *self)
 
   return self->replay;
 }
+
+gboolean
+gp_replay_window_open (GtkWindow      *parent,
+                       GpJournal      *journal,
+                       GpFlowLibrary  *library,
+                       const char     *session_id,
+                       GError        **error)
+{
+  g_autoptr(GpSessionReplay) replay = NULL;
+  GtkWidget *window;
+
+  g_return_val_if_fail (session_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (journal == NULL)
+    {
+      g_set_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_IO, _("The journal could not be opened"));
+      return FALSE;
+    }
+  replay = gp_session_replay_new_from_journal (journal, session_id, library, error);
+  if (replay == NULL)
+    return FALSE;
+  window = gp_replay_window_new (replay);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}

@@ -282,24 +282,9 @@ gp_window_replay_session (GpWindow    *self,
                           const char  *session_id,
                           GError     **error)
 {
-  g_autoptr(GpSessionReplay) replay = NULL;
-  GtkWidget *window;
-
   g_return_val_if_fail (GP_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (session_id != NULL, FALSE);
 
-  if (self->journal == NULL)
-    {
-      g_set_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_IO, _("The journal could not be opened"));
-      return FALSE;
-    }
-  replay = gp_session_replay_new_from_journal (self->journal, session_id, self->library, error);
-  if (replay == NULL)
-    return FALSE;
-  window = gp_replay_window_new (replay);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (window));
-  return TRUE;
+  return gp_replay_window_open (GTK_WINDOW (self), self->journal, self->library, session_id, error);
 }
 
 static void
