@@ -181,6 +181,81 @@ open_output (const char  *output,
   return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
 }
 
+/* The journal a command reads: @path must exist (no empty journal is made where a path
+ * was mistyped); NULL (said why) otherwise.  Without @path, the user's own. */
+static GpJournal *
+open_existing_journal (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GpJournal *journal;
+
+  if (path != NULL && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr ("guidepost: journal %s: no such file\n", path);
+      return NULL;
+    }
+  journal = path != NULL ? gp_journal_new_for_path (path, &error) : gp_journal_new_default (&error);
+  if (journal == NULL)
+    g_printerr ("guidepost: cannot read the journal: %s\n", error->message);
+  return journal;
+}
+
+typedef gboolean (*WriteFunc) (GOutputStream  *out,
+                               gpointer        data,
+                               GError        **error);
+
+/* Writes a document to @output (NULL: standard output) with @write; a failed write
+ * leaves no half-written file behind.  @what names the document in messages. */
+static int
+write_output (const char *output,
+              const char *what,
+              WriteFunc   write,
+              gpointer    data)
+{
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  const char *output_name = output != NULL ? output : "standard output";
+  gboolean created;
+
+  if ((out = open_output (output, &created, &error)) == NULL)
+    {
+      g_printerr ("guidepost: cannot write %s: %s\n", output_name, error->message);
+      return EXIT_USAGE;
+    }
+  if (!write (out, data, &error) || !g_output_stream_close (out, NULL, &error))
+    {
+      g_printerr ("guidepost: %s to %s failed: %s\n", what, output_name, error->message);
+      /* A cancelled close does not replace the old file. */
+      g_cancellable_cancel (cancellable);
+      g_output_stream_close (out, cancellable, NULL);
+      if (created && output != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+          g_file_delete (file, NULL, NULL);
+        }
+      return EXIT_INVALID;
+    }
+  return EXIT_VALID;
+}
+
+typedef struct {
+  GpJournal      *journal;
+  GpExportFormat  format;
+  GDateTime      *since;
+} Export;
+
+static gboolean
+write_export (GOutputStream  *out,
+              gpointer        data,
+              GError        **error)
+{
+  Export *export = data;
+
+  return gp_session_export (export->journal, export->format, export->since, out, NULL, error);
+}
+
 static int
 export_sessions (const char *format_text,
                  const char *since_text,
@@ -189,12 +264,8 @@ export_sessions (const char *format_text,
 {
   g_autoptr(GDateTime) since = NULL;
   g_autoptr(GpJournal) journal = NULL;
-  g_autoptr(GOutputStream) out = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  const char *output_name = output != NULL ? output : "standard output";
   GpExportFormat format;
-  gboolean created;
+  Export export;
 
   if (strcmp (format_text, "json") == 0)
     format = GP_EXPORT_FORMAT_JSON;
@@ -213,41 +284,28 @@ export_sessions (const char *format_text,
     }
 
   /* Exporting must not create an empty journal where the user mistyped a path. */
-  if (journal_path != NULL && !g_file_test (journal_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr ("guidepost: journal %s: no such file\n", journal_path);
-      return EXIT_USAGE;
-    }
-  journal = journal_path != NULL ? gp_journal_new_for_path (journal_path, &error)
-                                 : gp_journal_new_default (&error);
-  if (journal == NULL)
-    {
-      g_printerr ("guidepost: cannot read the journal: %s\n", error->message);
-      return EXIT_USAGE;
-    }
+  if ((journal = open_existing_journal (journal_path)) == NULL)
+    return EXIT_USAGE;
+  export = (Export) { journal, format, since };
+  return write_output (output, "export", write_export, &export);
+}
 
-  if ((out = open_output (output, &created, &error)) == NULL)
-    {
-      g_printerr ("guidepost: cannot write %s: %s\n", output_name, error->message);
-      return EXIT_USAGE;
-    }
+typedef struct {
+  GpJournal          *journal;
+  const char * const *session_ids;
+  GpEvidenceFormat    format;
+  const char         *witness;
+} Report;
 
-  if (!gp_session_export (journal, format, since, out, NULL, &error) ||
-      !g_output_stream_close (out, NULL, &error))
-    {
-      g_printerr ("guidepost: export to %s failed: %s\n", output_name, error->message);
-      /* Leave no half-written file behind: a cancelled close does not replace the old one. */
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (out, cancellable, NULL);
-      if (created && output != NULL)
-        {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+static gboolean
+write_report (GOutputStream  *out,
+              gpointer        data,
+              GError        **error)
+{
+  Report *report = data;
 
-          g_file_delete (file, NULL, NULL);
-        }
-      return EXIT_INVALID;
-    }
-  return EXIT_VALID;
+  return gp_evidence_report_write (report->journal, report->session_ids, report->format, report->witness,
+                                   out, NULL, error);
 }
 
 /* --evidence-report: the D4 evidence record of finished sessions (or the ones named). */
@@ -259,12 +317,8 @@ evidence_report (const char  *format_text,
                  const char  *journal_path)
 {
   g_autoptr(GpJournal) journal = NULL;
-  g_autoptr(GOutputStream) out = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
-  const char *output_name = output != NULL ? output : "standard output";
   GpEvidenceFormat format;
-  gboolean created;
+  Report report;
 
   if (strcmp (format_text, "json") == 0)
     format = GP_EVIDENCE_FORMAT_JSON;
@@ -281,18 +335,8 @@ evidence_report (const char  *format_text,
       return EXIT_USAGE;
     }
 
-  if (journal_path != NULL && !g_file_test (journal_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr ("guidepost: journal %s: no such file\n", journal_path);
-      return EXIT_USAGE;
-    }
-  journal = journal_path != NULL ? gp_journal_new_for_path (journal_path, &error)
-                                 : gp_journal_new_default (&error);
-  if (journal == NULL)
-    {
-      g_printerr ("guidepost: cannot read the journal: %s\n", error->message);
-      return EXIT_USAGE;
-    }
+  if ((journal = open_existing_journal (journal_path)) == NULL)
+    return EXIT_USAGE;
   for (guint i = 0; session_ids != NULL && session_ids[i] != NULL; i++)
     if (gp_journal_find_session (journal, session_ids[i]) == NULL)
       {
@@ -300,27 +344,8 @@ evidence_report (const char  *format_text,
         return EXIT_USAGE;
       }
 
-  if ((out = open_output (output, &created, &error)) == NULL)
-    {
-      g_printerr ("guidepost: cannot write %s: %s\n", output_name, error->message);
-      return EXIT_USAGE;
-    }
-
-  if (!gp_evidence_report_write (journal, (const char * const *) session_ids, format, witness, out, NULL, &error) ||
-      !g_output_stream_close (out, NULL, &error))
-    {
-      g_printerr ("guidepost: evidence report to %s failed: %s\n", output_name, error->message);
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (out, cancellable, NULL);
-      if (created && output != NULL)
-        {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-
-          g_file_delete (file, NULL, NULL);
-        }
-      return EXIT_INVALID;
-    }
-  return EXIT_VALID;
+  report = (Report) { journal, (const char * const *) session_ids, format, witness };
+  return write_output (output, "evidence report", write_report, &report);
 }
 
 /* --join: a peer without a display, for tests and trainers.  Prints every event of the
