@@ -9,38 +9,10 @@
  * hands the driving to one of them and takes it back.  Every wait has a watchdog. */
 
 #define WATCHDOG_S 30
+#include "gp-test-wait.h"
 #define FLOWS "/io/guidepost/Guidepost/flows/"
 #define CLASS_SIZE 30
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond) G_STMT_START {                                              \
-    gint64 _end = g_get_monotonic_time () + WATCHDOG_S * G_USEC_PER_SEC;           \
-    guint _wake = g_timeout_add (20, wake, NULL);                                  \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > _end)                                        \
-          g_error ("watchdog: timed out waiting for %s", #cond);                   \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-    g_source_remove (_wake);                                                       \
-  } G_STMT_END
-
-/* Lets pending messages be handled; nothing is asserted about how long anything takes. */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint id = g_timeout_add (10, wake, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
-}
 
 /* A bundled flow, from the core's GResource. */
 static GpFlow *

@@ -13,24 +13,8 @@
  * peers in one process over loopback; every wait has a watchdog. */
 
 #define WATCHDOG_S 15
+#include "gp-test-wait.h"
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond) G_STMT_START {                                              \
-    gint64 _end = g_get_monotonic_time () + WATCHDOG_S * G_USEC_PER_SEC;           \
-    guint _wake = g_timeout_add (20, wake, NULL);                                  \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > _end)                                        \
-          g_error ("watchdog: timed out waiting for %s", #cond);                   \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-    g_source_remove (_wake);                                                       \
-  } G_STMT_END
 
 static void
 admit_all (GpCobrowseHost     *host,

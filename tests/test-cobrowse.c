@@ -12,35 +12,8 @@
  * for hostile input.  Every wait has a watchdog. */
 
 #define WATCHDOG_S 15
+#include "gp-test-wait.h"
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond) G_STMT_START {                                              \
-    gint64 _end = g_get_monotonic_time () + WATCHDOG_S * G_USEC_PER_SEC;           \
-    guint _wake = g_timeout_add (20, wake, NULL);                                  \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > _end)                                        \
-          g_error ("watchdog: timed out waiting for %s", #cond);                   \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-    g_source_remove (_wake);                                                       \
-  } G_STMT_END
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-  guint id = g_timeout_add (10, wake, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
-}
 
 static GpFlow *
 load_flow (const char *name)
