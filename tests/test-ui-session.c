@@ -768,7 +768,7 @@ test_retry_limit (Fixture       *f,
   GtkWidget *dialog;
   GpStep *step;
   GpFailure *failure;
-  const char *to = NULL;
+  const char *to = NULL, *proposed_reason = NULL;
   GPtrArray *path;
 
   g_assert_nonnull (flow);
@@ -792,7 +792,7 @@ test_retry_limit (Fixture       *f,
       act (f, "session.take-recovery", NULL);
       g_assert_true (current (f) == step);
     }
-  g_assert_true (gp_session_get_proposed_escalation (session (f), &to, NULL, NULL));
+  g_assert_true (gp_session_get_proposed_escalation (session (f), &to, NULL, &proposed_reason));
   g_assert_true (gtk_widget_get_visible (escalation_box));
   save_png (f, "ui-escalation-proposed.png");
 
@@ -806,6 +806,11 @@ test_retry_limit (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gp_escalation_dialog_get_to (GP_ESCALATION_DIALOG (dialog)), ==, to);
   g_assert_cmpint (gp_escalation_dialog_get_priority (GP_ESCALATION_DIALOG (dialog)), ==, GP_PRIORITY_NORMAL);
+  {
+    g_autofree char *reason = gp_escalation_dialog_dup_reason (GP_ESCALATION_DIALOG (dialog));
+
+    g_assert_cmpstr (reason, ==, proposed_reason != NULL ? proposed_reason : "");
+  }
   save_png_of (dialog, "ui-escalation-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "escalate");
   g_assert_false (gp_session_get_proposed_escalation (session (f), NULL, NULL, NULL));
@@ -925,6 +930,10 @@ test_escalate_and_complain (Fixture       *f,
   dialog = find_toplevel (GP_TYPE_ESCALATION_DIALOG);
   g_assert_nonnull (dialog);
   gp_escalation_dialog_set_to (GP_ESCALATION_DIALOG (dialog), "Parcel team");
+  /* A reason of more than one line is kept whole, without the blank space around it. */
+  gp_escalation_dialog_set_reason (GP_ESCALATION_DIALOG (dialog),
+                                   "  Redirect refused twice.\nThe customer is travelling on Friday.\n\n");
+  save_png_of (dialog, "ui-escalation-reason.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "escalate");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "end");
 
@@ -936,6 +945,8 @@ test_escalate_and_complain (Fixture       *f,
   g_assert_cmpuint (events->len, ==, 6);
   g_assert_cmpint (gp_event_get_event_type (g_ptr_array_index (events, 3)), ==, GP_EVENT_COMPLAINT_LOGGED);
   g_assert_cmpint (gp_event_get_event_type (g_ptr_array_index (events, 4)), ==, GP_EVENT_ESCALATED);
+  g_assert_cmpstr (json_object_get_string_member (gp_event_get_payload (g_ptr_array_index (events, 4)), "reason"), ==,
+                   "Redirect refused twice.\nThe customer is travelling on Friday.");
   g_assert_cmpint (gp_event_get_event_type (g_ptr_array_index (events, 5)), ==, GP_EVENT_ENDED);
 }
 

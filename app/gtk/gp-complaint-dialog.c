@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "gp-complaint-dialog.h"
+#include "gp-text-card.h"
 
 struct _GpComplaintDialog
 {
@@ -16,14 +17,9 @@ G_DEFINE_FINAL_TYPE (GpComplaintDialog, gp_complaint_dialog, ADW_TYPE_MESSAGE_DI
 char *
 gp_complaint_dialog_get_text (GpComplaintDialog *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
   g_return_val_if_fail (GP_IS_COMPLAINT_DIALOG (self), NULL);
 
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return gp_text_view_dup_stripped_text (self->text_view);
 }
 
 void
@@ -32,7 +28,7 @@ gp_complaint_dialog_set_text (GpComplaintDialog *self,
 {
   g_return_if_fail (GP_IS_COMPLAINT_DIALOG (self));
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
+  gp_text_view_set_text (self->text_view, text);
 }
 
 GpPriority
@@ -64,7 +60,7 @@ gp_complaint_dialog_init (GpComplaintDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *text_card;
   GtkStringList *priorities = gtk_string_list_new (NULL);
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Log a Complaint"));
@@ -84,23 +80,11 @@ gp_complaint_dialog_init (GpComplaintDialog *self)
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->priority_row));
 
-  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (self->text_view, 8);
-  gtk_text_view_set_bottom_margin (self->text_view, 8);
-  gtk_text_view_set_left_margin (self->text_view, 8);
-  gtk_text_view_set_right_margin (self->text_view, 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The complaint"), -1);
+  text_card = gp_text_card_new (_("The complaint"), &self->text_view);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->text_view), "changed",
                             G_CALLBACK (on_text_changed), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->text_view));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
-  gtk_widget_add_css_class (scroller, "card");
-  gtk_widget_add_css_class (scroller, "complaint-text");
 
-  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), text_card);
   gtk_box_append (GTK_BOX (box), list);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
 

@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "gp-escalation-dialog.h"
+#include "gp-text-card.h"
 
 struct _GpEscalationDialog
 {
@@ -9,7 +10,8 @@ struct _GpEscalationDialog
 
   AdwEntryRow      *to_row;
   AdwComboRow      *priority_row;
-  AdwEntryRow      *reason_row;
+  /* A reason can take a few sentences: what was tried, what the customer needs. */
+  GtkTextView      *reason_view;
 };
 
 G_DEFINE_FINAL_TYPE (GpEscalationDialog, gp_escalation_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -51,12 +53,21 @@ gp_escalation_dialog_get_priority (GpEscalationDialog *self)
   return selected <= GP_PRIORITY_URGENT ? (GpPriority) selected : GP_PRIORITY_NORMAL;
 }
 
-const char *
-gp_escalation_dialog_get_reason (GpEscalationDialog *self)
+char *
+gp_escalation_dialog_dup_reason (GpEscalationDialog *self)
 {
   g_return_val_if_fail (GP_IS_ESCALATION_DIALOG (self), NULL);
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
+  return gp_text_view_dup_stripped_text (self->reason_view);
+}
+
+void
+gp_escalation_dialog_set_reason (GpEscalationDialog *self,
+                                 const char         *reason)
+{
+  g_return_if_fail (GP_IS_ESCALATION_DIALOG (self));
+
+  gp_text_view_set_text (self->reason_view, reason);
 }
 
 static void
@@ -67,7 +78,9 @@ gp_escalation_dialog_class_init (GpEscalationDialogClass *klass)
 static void
 gp_escalation_dialog_init (GpEscalationDialog *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *reason_label = gtk_label_new_with_mnemonic (_("_Reason (optional)"));
   GtkStringList *priorities = gtk_string_list_new (NULL);
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Escalate the Session?"));
@@ -86,15 +99,20 @@ gp_escalation_dialog_init (GpEscalationDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->priority_row), _("Priority"));
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
   g_object_unref (priorities);
-  self->reason_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reason_row), _("Reason (optional)"));
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->to_row));
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->priority_row));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->reason_row));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), list);
+  gtk_box_append (GTK_BOX (box), list);
+
+  gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
+  gtk_widget_set_margin_top (reason_label, 12);
+  gtk_widget_add_css_class (reason_label, "heading");
+  gtk_box_append (GTK_BOX (box), reason_label);
+  gtk_box_append (GTK_BOX (box), gp_text_card_new (_("Reason"), &self->reason_view));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (reason_label), GTK_WIDGET (self->reason_view));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
                                     "cancel", _("_Cancel"),
@@ -119,6 +137,6 @@ gp_escalation_dialog_new (GtkWindow  *parent,
 
   gp_escalation_dialog_set_to (self, to);
   adw_combo_row_set_selected (self->priority_row, (guint) priority);
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), reason != NULL ? reason : "");
+  gp_escalation_dialog_set_reason (self, reason);
   return GTK_WIDGET (self);
 }

@@ -17,7 +17,11 @@ GtkWidget  *gp_escalation_dialog_new          (GtkWindow          *parent,
                                                const char         *reason);
 const char *gp_escalation_dialog_get_to       (GpEscalationDialog *self);
 GpPriority  gp_escalation_dialog_get_priority (GpEscalationDialog *self);
-const char *gp_escalation_dialog_get_reason   (GpEscalationDialog *self);
+/* Returns: (transfer full): the reason, without blank space before or after it; empty
+ * when none was given. */
+char       *gp_escalation_dialog_dup_reason   (GpEscalationDialog *self);
+void        gp_escalation_dialog_set_reason   (GpEscalationDialog *self,
+                                               const char         *reason);
 void        gp_escalation_dialog_set_to       (GpEscalationDialog *self,
                                                const char         *to);
 

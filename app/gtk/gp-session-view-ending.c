@@ -14,14 +14,14 @@ on_escalation_response (GpEscalationDialog *dialog,
                         GpSessionView      *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *reason = gp_escalation_dialog_get_reason (dialog);
+  g_autofree char *reason = gp_escalation_dialog_dup_reason (dialog);
   g_autofree char *to = g_strstrip (g_strdup (gp_escalation_dialog_get_to (dialog)));
   g_autofree char *text = NULL;
 
   if (g_strcmp0 (response, "escalate") != 0 || !gp_session_view_is_open (self))
     return;
   if (!gp_session_escalate (self->session, gp_session_view_actor_for (self->session), to, gp_escalation_dialog_get_priority (dialog),
-                            reason != NULL && *reason != '\0' ? reason : NULL, &error))
+                            *reason != '\0' ? reason : NULL, &error))
     {
       gp_session_view_report (self, error);
       return;
