@@ -11,6 +11,7 @@
 #define N_BUNDLED_FLOWS 4
 #define BANK_FLOW_ID "regain-online-banking"
 #define NARROW_WIDTH 360
+#define WIDE_WIDTH 1200
 
 static GtkApplication *app;
 
@@ -226,7 +227,9 @@ wait_for (Fixture    *f,
     }
 }
 
-/* Every visible label gets at least the size it asks for at its width: nothing clips. */
+/* Every visible label gets at least the size it asks for at its width: nothing clips.
+ * A measured size includes the label's margins, border and padding, so it is compared
+ * with the border box (its bounds) and the margins, not with the text's width. */
 static void
 assert_labels_fit_in (GtkWidget *widget)
 {
@@ -235,16 +238,24 @@ assert_labels_fit_in (GtkWidget *widget)
 
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
     {
-      int width = gtk_widget_get_width (widget);
-      int height = gtk_widget_get_height (widget);
-      int min_width, min_height;
+      graphene_rect_t bounds;
+      int width, height, min_width, min_height;
 
+      g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+      width = (int) bounds.size.width + gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget);
+      height = (int) bounds.size.height + gtk_widget_get_margin_top (widget) + gtk_widget_get_margin_bottom (widget);
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
       gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min_height, NULL, NULL, NULL);
       if (width < min_width || height < min_height ||
           pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
-        g_error ("Label “%s” is clipped or ellipsized: %d×%d, needs %d×%d",
-                 gtk_label_get_label (GTK_LABEL (widget)), width, height, min_width, min_height);
+        {
+          g_autoptr(GString) ancestors = g_string_new (NULL);
+
+          for (GtkWidget *parent = gtk_widget_get_parent (widget); parent != NULL; parent = gtk_widget_get_parent (parent))
+            g_string_append_printf (ancestors, " in %s", G_OBJECT_TYPE_NAME (parent));
+          g_error ("Label “%s”%s is clipped or ellipsized: %d×%d, needs %d×%d",
+                   gtk_label_get_label (GTK_LABEL (widget)), ancestors->str, width, height, min_width, min_height);
+        }
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -382,12 +393,28 @@ test_narrow (Fixture       *f,
   g_assert_cmpuint (count_rows (window_child (f, "flow_list")), ==, N_BUNDLED_FLOWS);
 
   assert_labels_fit (GTK_WIDGET (f->window));
+  /* Folded, the session pane's placeholder is never seen, so it is not laid out. */
+  g_assert_true (adw_leaflet_get_folded (window_child (f, "leaflet")));
+  g_assert_false (gtk_widget_get_visible (window_child (f, "session_placeholder")));
   save_png (GTK_WIDGET (f->window), "ui-narrow-360.png");
 
   set_query (f, "xyzzy plugh");
   wait_for (f, "no-match", 0, NULL);
   assert_labels_fit (GTK_WIDGET (f->window));
   save_png (GTK_WIDGET (f->window), "ui-no-match-360.png");
+}
+
+/* Wide enough, the session pane stands beside the library and says what to do. */
+static void
+test_wide (Fixture       *f,
+           gconstpointer  data)
+{
+  assert_window_width (f, WIDE_WIDTH);
+  g_assert_false (adw_leaflet_get_folded (window_child (f, "leaflet")));
+  g_assert_true (gtk_widget_get_visible (window_child (f, "session_placeholder")));
+  g_assert_true (gtk_widget_get_mapped (window_child (f, "session_placeholder")));
+  save_png (GTK_WIDGET (f->window), "ui-wide.png");
+  assert_labels_fit (GTK_WIDGET (f->window));
 }
 
 static void
@@ -637,6 +664,8 @@ main (int   argc,
               setup_bundled, test_no_match, teardown);
   g_test_add ("/guidepost/ui/library-window/narrow", Fixture, GINT_TO_POINTER (NARROW_WIDTH),
               setup_bundled, test_narrow, teardown);
+  g_test_add ("/guidepost/ui/library-window/wide", Fixture, GINT_TO_POINTER (WIDE_WIDTH),
+              setup_bundled, test_wide, teardown);
   g_test_add ("/guidepost/ui/library-window/dark", Fixture, NULL,
               setup_dark, test_dark, teardown);
   g_test_add ("/guidepost/ui/library-window/problems", Fixture, NULL,
