@@ -9,6 +9,7 @@ on_after_paint (GdkFrameClock  *frame_clock,
                 GApplication   *app)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint, app);
+  g_print ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_application_quit (app);
 }
 
