@@ -924,6 +924,7 @@ test_escalate_and_complain (Fixture       *f,
   dialog = find_toplevel (GP_TYPE_COMPLAINT_DIALOG);
   g_assert_nonnull (dialog);
   gp_complaint_dialog_set_text (GP_COMPLAINT_DIALOG (dialog), "The website kept logging me out");
+  save_png_of (dialog, "ui-complaint-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "log");
 
   act (f, "session.escalate", NULL);

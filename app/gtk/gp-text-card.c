@@ -12,6 +12,8 @@ gp_text_card_new (const char   *accessible_label,
   g_return_val_if_fail (text_view != NULL, NULL);
 
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  /* Tab moves on to the next control, as in any other field of a dialog. */
+  gtk_text_view_set_accepts_tab (view, FALSE);
   gtk_text_view_set_top_margin (view, 8);
   gtk_text_view_set_bottom_margin (view, 8);
   gtk_text_view_set_left_margin (view, 8);
