@@ -9,23 +9,9 @@
 
 #include <adwaita.h>
 
+#include "gp-first-frame.h"
+
 static guint n_rows;
-
-static void
-on_after_paint (GdkFrameClock *frame_clock,
-                GApplication  *app)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint, app);
-  g_print ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (app);
-}
-
-static void
-on_realize (GtkWidget    *window,
-            GApplication *app)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), app);
-}
 
 static GtkWidget *
 new_list (void)
@@ -72,8 +58,7 @@ on_activate (GtkApplication *app)
       gtk_box_append (GTK_BOX (box), new_list ());
     }
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
-  if (g_strcmp0 (g_getenv ("GUIDEPOST_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
-    g_signal_connect (window, "realize", G_CALLBACK (on_realize), app);
+  gp_first_frame_quit_after (GTK_WINDOW (window), G_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -5,6 +5,7 @@
 #include <guidepost/guidepost.h>
 
 #include "gp-application.h"
+#include "gp-first-frame.h"
 #include "gp-preferences-window.h"
 #include "gp-window.h"
 
@@ -273,25 +274,6 @@ gp_application_startup (GApplication *app)
 }
 
 static void
-on_after_paint (GdkFrameClock *frame_clock,
-                GApplication  *app)
-{
-  g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint, app);
-  /* The benchmark measures to this moment; the monotonic clock is the system's, so it
-   * compares with the time the benchmark started the process. */
-  g_print ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  g_application_quit (app);
-}
-
-static void
-on_window_realize (GtkWidget    *window,
-                   GApplication *app)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
-                           G_CALLBACK (on_after_paint), app, 0);
-}
-
-static void
 gp_application_activate (GApplication *app)
 {
   GpApplication *self = GP_APPLICATION (app);
@@ -311,8 +293,7 @@ gp_application_activate (GApplication *app)
       if (self->journal_error != NULL)
         gp_window_show_journal_error (GP_WINDOW (window), self->journal_error);
 
-      if (g_strcmp0 (g_getenv (GP_EXIT_AFTER_FIRST_FRAME_ENV), "1") == 0)
-        g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize), app, 0);
+      gp_first_frame_quit_after (window, app);
     }
 
   gtk_window_present (window);

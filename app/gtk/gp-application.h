@@ -16,10 +16,6 @@ G_DECLARE_FINAL_TYPE (GpApplication, gp_application, GP, APPLICATION, AdwApplica
 #define GP_TEXT_SCALE_MAX  2.0
 #define GP_TEXT_SCALE_STEP 0.1
 
-/* Set to 1 to quit once the main window has painted its first frame (start-up
- * benchmark: tests/bench-startup.c). */
-#define GP_EXIT_AFTER_FIRST_FRAME_ENV "GUIDEPOST_EXIT_AFTER_FIRST_FRAME"
-
 GpApplication *gp_application_new            (void);
 /* Returns: (transfer none) (nullable): NULL when the io.guidepost.Guidepost schema is
  * not installed (the application then keeps its preferences for this run only) */
