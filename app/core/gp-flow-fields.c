@@ -266,6 +266,25 @@ gp_fields_check_members (GpFieldReader       *loader,
   return present;
 }
 
+/* A file's root must be an object (reported when not, naming the file's @kind);
+ * then its keys are checked as by gp_fields_check_members(). */
+gboolean
+gp_fields_check_root (GpFieldReader       *loader,
+                      const GpJsonValue   *root,
+                      const char          *kind,
+                      const char * const  *known,
+                      JsonObject         **extensions)
+{
+  if (root->type != GP_JSON_VALUE_OBJECT)
+    {
+      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, NULL,
+                       "a %s file must be a JSON object, not %s", kind, gp_fields_describe_node (root));
+      return FALSE;
+    }
+  gp_fields_check_members (loader, root, known, extensions);
+  return TRUE;
+}
+
 const GpJsonValue *
 gp_fields_get_member (GpFieldReader     *loader,
                       const GpJsonValue *object,
@@ -619,21 +638,38 @@ gp_fields_read_object_array (GpFieldReader     *loader,
   return all_objects;
 }
 
-/* Loaders end the same way: when the diagnostics added since @first_new hold an error,
+/* Sets up @reader on @diagnostics, or on its own array when that is NULL, and parses. */
+GpJsonDoc *
+gp_fields_reader_start (GpFieldReader  *reader,
+                        GBytes         *bytes,
+                        const char     *file_name,
+                        GPtrArray      *diagnostics,
+                        GError        **error)
+{
+  if (diagnostics == NULL)
+    diagnostics = reader->own_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
+  reader->file = file_name;
+  reader->diagnostics = diagnostics;
+  reader->first_new = diagnostics->len;
+  reader->pointer = g_string_sized_new (64);
+  reader->graph_sound = TRUE;
+  return gp_fields_parse_bytes (bytes, file_name, diagnostics, error);
+}
+
+/* Loaders end the same way: when the diagnostics added since the start hold an error,
  * @error names the first one and how many more there are.
  * Returns: TRUE when there was an error */
 gboolean
-gp_fields_set_invalid_error (GPtrArray  *diagnostics,
-                             guint       first_new,
-                             GError    **error)
+gp_fields_reader_finish (GpFieldReader  *reader,
+                         GError        **error)
 {
   GpDiagnostic *first = NULL;
   g_autofree char *text = NULL;
   guint n_errors = 0;
 
-  for (guint i = first_new; i < diagnostics->len; i++)
+  for (guint i = reader->first_new; i < reader->diagnostics->len; i++)
     {
-      GpDiagnostic *d = g_ptr_array_index (diagnostics, i);
+      GpDiagnostic *d = g_ptr_array_index (reader->diagnostics, i);
 
       if (gp_diagnostic_get_severity (d) != GP_SEVERITY_ERROR)
         continue;
@@ -651,4 +687,13 @@ gp_fields_set_invalid_error (GPtrArray  *diagnostics,
     g_set_error (error, GP_FLOW_ERROR, GP_FLOW_ERROR_INVALID,
                  "%s (and %u more problems)", text, n_errors - 1);
   return TRUE;
+}
+
+void
+gp_fields_reader_clear (GpFieldReader *reader)
+{
+  if (reader->pointer != NULL)
+    g_string_free (g_steal_pointer (&reader->pointer), TRUE);
+  g_clear_pointer (&reader->own_diagnostics, g_ptr_array_unref);
+  reader->diagnostics = NULL;
 }

@@ -16,6 +16,8 @@ typedef struct
   GString    *pointer;      /* of the object being read */
   guint       n_errors;
   gboolean    graph_sound;  /* FALSE once an edge of the step graph is missing or broken */
+  guint       first_new;    /* index of the first diagnostic this reader added */
+  GPtrArray  *own_diagnostics;  /* when the caller keeps none */
 } GpFieldReader;
 
 typedef void (*GpFieldsReadItem) (GpFieldReader     *loader,
@@ -36,10 +38,10 @@ gboolean gp_fields_is_version (const char *text);
 gboolean gp_fields_is_locale (const char *text);
 const char * gp_fields_suggest_key (const char *key, const char * const *known);
 guint64 gp_fields_check_members (GpFieldReader *loader, const GpJsonValue *object, const char * const *known, JsonObject **extensions);
+gboolean gp_fields_check_root (GpFieldReader *loader, const GpJsonValue *root, const char *kind, const char * const *known, JsonObject **extensions);
 const GpJsonValue * gp_fields_get_member (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
 const char * gp_fields_get_string_value (GpFieldReader *loader, const GpJsonValue *node, const char *key);
 char * gp_fields_take_text (GpFieldReader *loader, const GpJsonValue *object, const char *key, gboolean required, const char *what);
-gboolean gp_fields_set_invalid_error (GPtrArray *diagnostics, guint first_new, GError **error);
 char * gp_fields_take_format (GpFieldReader *loader, const GpJsonValue *object, const char *expected);
 char * gp_fields_take_version (GpFieldReader *loader, const GpJsonValue *object, const char *what, const char *example);
 char * gp_fields_take_locale (GpFieldReader *loader, const GpJsonValue *object);
@@ -55,8 +57,17 @@ gboolean gp_fields_read_object_array (GpFieldReader *loader, const GpJsonValue *
 
 /* Whole-file steps shared by the loaders (defined in gp-flow-loader.c): a problem is both
  * a diagnostic (syntax ones at LINE:COL) and @error in GP_FLOW_ERROR. */
+char * gp_fields_file_name (GFile *file, const char *display_name);
 GBytes * gp_fields_read_file (GFile *file, const char *name, GCancellable *cancellable, GPtrArray *diagnostics, GError **error);
 GpJsonDoc * gp_fields_parse_bytes (GBytes *bytes, const char *file_name, GPtrArray *diagnostics, GError **error);
+
+/* A loader's run: start() parses, then the loader reads the document; finish() turns the
+ * errors among the new diagnostics into @error.  Clear the reader either way. */
+GpJsonDoc * gp_fields_reader_start (GpFieldReader *reader, GBytes *bytes, const char *file_name, GPtrArray *diagnostics, GError **error);
+gboolean gp_fields_reader_finish (GpFieldReader *reader, GError **error);
+void gp_fields_reader_clear (GpFieldReader *reader);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GpFieldReader, gp_fields_reader_clear)
 
 #define gp_fields_error(loader, code, key, ...) \
   gp_fields_report (loader, GP_SEVERITY_ERROR, code, key, __VA_ARGS__)

@@ -363,15 +363,11 @@ read_flow (GpFieldReader   *loader,
   const GpJsonValue *service;
   const GpJsonValue *steps;
 
-  if (root->type != GP_JSON_VALUE_OBJECT)
+  if (!gp_fields_check_root (loader, root, "flow", flow_keys, &flow->extensions))
     {
-      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, NULL,
-                "a flow file must be a JSON object, not %s", gp_fields_describe_node (root));
       loader->graph_sound = FALSE;
       return;
     }
-
-  gp_fields_check_members (loader, object, flow_keys, &flow->extensions);
 
   flow->format = gp_fields_take_format (loader, object, FLOW_FORMAT);
   flow->id = gp_fields_take_slug (loader, object, "id", TRUE, "a stable id such as \"renew-parking-permit\"");
@@ -518,6 +514,16 @@ gp_fields_parse_bytes (GBytes      *bytes,
   return doc;
 }
 
+/* How to name @file in messages: @display_name, else its path, else its URI. */
+char *
+gp_fields_file_name (GFile      *file,
+                     const char *display_name)
+{
+  char *name = display_name != NULL ? g_strdup (display_name) : g_file_get_path (file);
+
+  return name != NULL ? name : g_file_get_uri (file);
+}
+
 /* Reads a regular file of at most GP_FLOW_MAX_BYTES; a problem is a diagnostic and @error. */
 GBytes *
 gp_fields_read_file (GFile         *file,
@@ -577,38 +583,25 @@ gp_flow_load_bytes (GBytes     *bytes,
                     GPtrArray  *diagnostics,
                     GError    **error)
 {
-  g_autoptr(GPtrArray) own_diagnostics = NULL;
-  g_autoptr(GString) pointer = NULL;
+  g_auto(GpFieldReader) loader = { 0 };
   g_autoptr(GpJsonDoc) doc = NULL;
   g_autoptr(GpFlow) flow = NULL;
-  GpFieldReader loader = { 0 };
-  guint first_new;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (diagnostics == NULL)
-    diagnostics = own_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
-  first_new = diagnostics->len;
-
-  doc = gp_fields_parse_bytes (bytes, file_name, diagnostics, error);
+  doc = gp_fields_reader_start (&loader, bytes, file_name, diagnostics, error);
   if (doc == NULL)
     return NULL;
-
-  pointer = g_string_sized_new (64);
-  loader.file = file_name;
-  loader.diagnostics = diagnostics;
-  loader.pointer = pointer;
-  loader.graph_sound = TRUE;
 
   flow = gp_flow_new_empty ();
   flow->origin = g_strdup (file_name);
   read_flow (&loader, flow, gp_json_doc_get_root (doc));
   g_clear_pointer (&doc, gp_json_doc_free);
-  gp_flow_validate (flow, file_name, loader.graph_sound, diagnostics);
+  gp_flow_validate (flow, file_name, loader.graph_sound, loader.diagnostics);
 
   /* The error names the first problem; the diagnostics have them all. */
-  if (gp_fields_set_invalid_error (diagnostics, first_new, error))
+  if (gp_fields_reader_finish (&loader, error))
     return NULL;
 
   return g_steal_pointer (&flow);
@@ -648,10 +641,7 @@ gp_flow_load_file_named (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = display_name != NULL ? g_strdup (display_name) : g_file_get_path (file);
-  if (name == NULL)
-    name = g_file_get_uri (file);
-
+  name = gp_fields_file_name (file, display_name);
   bytes = gp_fields_read_file (file, name, cancellable, diagnostics, error);
   if (bytes == NULL)
     return NULL;

@@ -229,14 +229,8 @@ read_scenario (GpFieldReader     *loader,
   gboolean present;
   int value;
 
-  if (root->type != GP_JSON_VALUE_OBJECT)
-    {
-      gp_fields_error (loader, GP_DIAGNOSTIC_WRONG_TYPE, NULL,
-                       "a scenario file must be a JSON object, not %s", gp_fields_describe_node (root));
-      return;
-    }
-
-  gp_fields_check_members (loader, object, scenario_keys, &scenario->extensions);
+  if (!gp_fields_check_root (loader, root, "scenario", scenario_keys, &scenario->extensions))
+    return;
 
   scenario->format = gp_fields_take_format (loader, object, GP_SCENARIO_FORMAT);
   scenario->id = gp_fields_take_slug (loader, object, "id", TRUE, "a stable id such as \"locked-out-code-missing\"");
@@ -523,31 +517,18 @@ gp_scenario_load_bytes (GBytes         *bytes,
                         GPtrArray      *diagnostics,
                         GError        **error)
 {
-  g_autoptr(GPtrArray) own_diagnostics = NULL;
-  g_autoptr(GString) pointer = NULL;
+  g_auto(GpFieldReader) loader = { 0 };
   g_autoptr(GpJsonDoc) doc = NULL;
   g_autoptr(GpScenario) scenario = NULL;
-  GpFieldReader loader = { 0 };
-  guint first_new;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (library == NULL || GP_IS_FLOW_LIBRARY (library), NULL);
   g_return_val_if_fail (flow == NULL || GP_IS_FLOW (flow), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (diagnostics == NULL)
-    diagnostics = own_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
-  first_new = diagnostics->len;
-
-  doc = gp_fields_parse_bytes (bytes, file_name, diagnostics, error);
+  doc = gp_fields_reader_start (&loader, bytes, file_name, diagnostics, error);
   if (doc == NULL)
     return NULL;
-
-  pointer = g_string_sized_new (64);
-  loader.file = file_name;
-  loader.diagnostics = diagnostics;
-  loader.pointer = pointer;
-  loader.graph_sound = TRUE;
 
   scenario = gp_scenario_new_empty ();
   scenario->origin = g_strdup (file_name);
@@ -560,7 +541,7 @@ gp_scenario_load_bytes (GBytes         *bytes,
       check_reply_offers (&loader, scenario, flow);
     }
 
-  if (gp_fields_set_invalid_error (diagnostics, first_new, error))
+  if (gp_fields_reader_finish (&loader, error))
     return NULL;
   return g_steal_pointer (&scenario);
 }
@@ -580,10 +561,7 @@ gp_scenario_load_file (GFile          *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  name = display_name != NULL ? g_strdup (display_name) : g_file_get_path (file);
-  if (name == NULL)
-    name = g_file_get_uri (file);
-
+  name = gp_fields_file_name (file, display_name);
   bytes = gp_fields_read_file (file, name, cancellable, diagnostics, error);
   if (bytes == NULL)
     return NULL;
