@@ -633,46 +633,21 @@ gp_cobrowse_host_listen (GpCobrowseHost  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GSList) uris = NULL;
-  SoupServerListenOptions options = self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0;
-  gboolean listening;
 
   g_return_val_if_fail (GP_IS_COBROWSE_HOST (self), FALSE);
   g_return_val_if_fail (self->server == NULL, FALSE);
   g_return_val_if_fail (port <= 65535, FALSE);
 
-  self->server = soup_server_new ("server-header", NULL, NULL);
-  if (self->certificate != NULL)
-    g_object_set (self->server, "tls-certificate", self->certificate, NULL);
-  soup_server_add_websocket_handler (self->server, GP_COBROWSE_PATH, NULL, NULL, on_websocket, self, NULL);
-  /* Deflate would let a small frame grow past every limit. */
-  soup_server_remove_websocket_extension (self->server, SOUP_TYPE_WEBSOCKET_EXTENSION_DEFLATE);
-
-  if (address == NULL)
-    listening = soup_server_listen_local (self->server, port, options | SOUP_SERVER_LISTEN_IPV4_ONLY, &local_error);
-  else
-    {
-      g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new_from_string (address, port);
-
-      if (socket_address == NULL)
-        {
-          g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FAILED,
-                       "“%s” is not an IP address", address);
-          g_clear_object (&self->server);
-          return FALSE;
-        }
-      listening = soup_server_listen (self->server, socket_address, options, &local_error);
-    }
-  if (!listening)
+  self->server = gp_cobrowse_server_listen (self->certificate, address, port, on_websocket, self,
+                                            &local_error);
+  if (self->server == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
         g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FAILED,
                      "port %u is in use by another program: pick another port, or 0 for any free one",
                      port);
       else
-        g_set_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FAILED,
-                     "cannot listen on %s port %u: %s", address != NULL ? address : "127.0.0.1",
-                     port, local_error->message);
-      g_clear_object (&self->server);
+        g_set_error_literal (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FAILED, local_error->message);
       return FALSE;
     }
 

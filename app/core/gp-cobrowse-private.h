@@ -107,4 +107,14 @@ void        gp_cobrowse_peer_set_silent    (GpCobrowsePeer *self, gboolean silen
  * link-local, as text, possibly none. */
 GStrv gp_cobrowse_local_addresses (void);
 
+/* gp-cobrowse-server.c: a server for co-browse WebSockets on @address (NULL: 127.0.0.1)
+ * and @port, over TLS when @certificate is set.  Returns: (transfer full) (nullable): the
+ * listening server; on error the GIO error naming the address and port. */
+SoupServer *gp_cobrowse_server_listen (GTlsCertificate              *certificate,
+                                       const char                   *address,
+                                       guint                         port,
+                                       SoupServerWebsocketCallback   callback,
+                                       gpointer                      user_data,
+                                       GError                      **error);
+
 G_END_DECLS

@@ -5,6 +5,8 @@
 #include <guidepost/gp-event.h>
 #include <guidepost/gp-journal-session.h>
 
+#include "gp-session-export-private.h"
+
 /* The evidence record for unit D4, read from the events alone.  Descriptions are built
  * from identifiers and enumerations of the payloads (steps, failures, offers, causes,
  * priorities); the only free texts copied are the intake goal (1.2) and the agreed
@@ -307,20 +309,6 @@ collect_session (Report     *report,
     }
 }
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b)
-{
-  GpJournalSession *x = *(GpJournalSession **) a;
-  GpJournalSession *y = *(GpJournalSession **) b;
-  gint64 sx = gp_journal_session_get_started (x);
-  gint64 sy = gp_journal_session_get_started (y);
-
-  if (sx != sy)
-    return sx < sy ? -1 : 1;
-  return strcmp (gp_journal_session_get_id (x), gp_journal_session_get_id (y));
-}
-
 static gboolean
 collect (GpJournal          *journal,
          const char * const *session_ids,
@@ -337,15 +325,11 @@ collect (GpJournal          *journal,
     {
       for (guint i = 0; session_ids[i] != NULL; i++)
         {
-          GpJournalSession *item = gp_journal_find_session (journal, session_ids[i]);
+          GpJournalSession *item = gp_session_export_find_session (journal, session_ids[i], error);
           gboolean seen = FALSE;
 
           if (item == NULL)
-            {
-              g_set_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_UNKNOWN_SESSION,
-                           "Journal %s: there is no session %s", gp_journal_get_path (journal), session_ids[i]);
-              return FALSE;
-            }
+            return FALSE;
           for (guint k = 0; k < chosen->len && !seen; k++)
             seen = g_ptr_array_index (chosen, k) == (gpointer) item;
           if (!seen)
@@ -365,7 +349,7 @@ collect (GpJournal          *journal,
           else
             g_object_unref (item);
         }
-      g_ptr_array_sort (chosen, compare_items);
+      g_ptr_array_sort (chosen, gp_session_export_compare_sessions);
     }
 
   for (guint i = 0; i < chosen->len; i++)

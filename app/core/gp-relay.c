@@ -417,41 +417,16 @@ gp_relay_listen (GpRelay     *self,
                  guint        port,
                  GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  SoupServerListenOptions options = self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0;
   GSList *uris;
-  gboolean listening;
 
   g_return_val_if_fail (GP_IS_RELAY (self), FALSE);
   g_return_val_if_fail (self->server == NULL, FALSE);
   g_return_val_if_fail (port <= 65535, FALSE);
 
-  self->server = soup_server_new ("server-header", NULL, NULL);
-  if (self->certificate != NULL)
-    g_object_set (self->server, "tls-certificate", self->certificate, NULL);
-  soup_server_add_websocket_handler (self->server, GP_COBROWSE_PATH, NULL, NULL, on_websocket, self, NULL);
-  soup_server_remove_websocket_extension (self->server, SOUP_TYPE_WEBSOCKET_EXTENSION_DEFLATE);
-  if (address == NULL)
-    listening = soup_server_listen_local (self->server, port, options | SOUP_SERVER_LISTEN_IPV4_ONLY, &local_error);
-  else
-    {
-      g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new_from_string (address, port);
+  self->server = gp_cobrowse_server_listen (self->certificate, address, port, on_websocket, self, error);
+  if (self->server == NULL)
+    return FALSE;
 
-      if (socket_address == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address", address);
-          g_clear_object (&self->server);
-          return FALSE;
-        }
-      listening = soup_server_listen (self->server, socket_address, options, &local_error);
-    }
-  if (!listening)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "cannot listen on %s port %u: ",
-                                  address != NULL ? address : "127.0.0.1", port);
-      g_clear_object (&self->server);
-      return FALSE;
-    }
   uris = soup_server_get_uris (self->server);
   if (uris != NULL)
     self->uri = g_strdup_printf ("%s://%s:%d", self->certificate != NULL ? "wss" : "ws",

@@ -416,9 +416,9 @@ write_record (GOutputStream   *out,
     }
 }
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b)
+int
+gp_session_export_compare_sessions (gconstpointer a,
+                                    gconstpointer b)
 {
   GpJournalSession *x = *(GpJournalSession **) a;
   GpJournalSession *y = *(GpJournalSession **) b;
@@ -428,6 +428,19 @@ compare_items (gconstpointer a,
   if (sx != sy)
     return sx < sy ? -1 : 1;
   return strcmp (gp_journal_session_get_id (x), gp_journal_session_get_id (y));
+}
+
+GpJournalSession *
+gp_session_export_find_session (GpJournal   *journal,
+                                const char  *session_id,
+                                GError     **error)
+{
+  GpJournalSession *item = gp_journal_find_session (journal, session_id);
+
+  if (item == NULL)
+    g_set_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_UNKNOWN_SESSION,
+                 "Journal %s: there is no session %s", gp_journal_get_path (journal), session_id);
+  return item;
 }
 
 gboolean
@@ -461,7 +474,7 @@ gp_session_export (GpJournal       *journal,
       else
         g_ptr_array_add (items, item);
     }
-  g_ptr_array_sort (items, compare_items);
+  g_ptr_array_sort (items, gp_session_export_compare_sessions);
 
   if (format == GP_EXPORT_FORMAT_JSON)
     {
@@ -509,12 +522,8 @@ gp_session_export_one (GpJournal      *journal,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((item = gp_journal_find_session (journal, session_id)) == NULL)
-    {
-      g_set_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_UNKNOWN_SESSION,
-                   "Journal %s: there is no session %s", gp_journal_get_path (journal), session_id);
-      return FALSE;
-    }
+  if ((item = gp_session_export_find_session (journal, session_id, error)) == NULL)
+    return FALSE;
   return load_record (journal, item, &record, error) &&
          write_json_head (out, cancellable, error) &&
          write_record (out, GP_EXPORT_FORMAT_JSON, &record, TRUE, cancellable, error) &&
