@@ -4,7 +4,8 @@
 
 #include "gp-test-utils.h"
 
-/* Shared by the export and hand-off tests: flows, a stepping clock, sessions in a journal. */
+/* Shared by the tests of sessions and their records, and the UI tests that fill a journal:
+ * flows, a stepping clock, sessions in a journal. */
 
 typedef struct {
   gint64 wall;

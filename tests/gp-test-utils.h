@@ -141,6 +141,15 @@ gp_test_describe_diagnostics (GPtrArray *diagnostics)
   return g_string_free (text, FALSE);
 }
 
+/* A "notify" handler that counts into @count: a property notifies only on a real change. */
+static inline void
+gp_test_count_notify (GObject    *object,
+                      GParamSpec *pspec,
+                      guint      *count)
+{
+  (*count)++;
+}
+
 /* What a run of the guidepost program left behind. */
 typedef struct
 {
@@ -195,4 +204,106 @@ gp_test_run_guidepost (GpTestRun  *run,
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
+}
+
+/* The names of the JSON files in @dir, in the order the folder lists them. */
+static inline GStrv
+gp_test_list_json_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  const char *name;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      if (g_str_has_suffix (name, ".json"))
+        g_strv_builder_add (names, name);
+    }
+  return g_strv_builder_end (names);
+}
+
+/* One line of a corpus manifest (corpus/manifest.tsv, scenario-corpus/manifest.tsv): a
+ * broken file, the diagnostic it must give (code, and a JSON pointer "#/..." or
+ * "LINE:COL") and its layer. */
+typedef struct
+{
+  char *file;
+  char *code;
+  char *location;
+  char *layer;
+} GpTestCorpusCase;
+
+static inline void
+gp_test_corpus_case_free (gpointer data)
+{
+  GpTestCorpusCase *c = data;
+
+  g_free (c->file);
+  g_free (c->code);
+  g_free (c->location);
+  g_free (c->layer);
+  g_free (c);
+}
+
+/* Adds @test at @path_prefix/LAYER/FILE for each case of @corpus/manifest.tsv, a folder
+ * under the tests' source folder.
+ * Returns: (transfer full): the cases, which the tests use until g_test_run() returns */
+static inline GPtrArray *
+gp_test_add_corpus (const char    *corpus,
+                    const char    *path_prefix,
+                    GTestDataFunc  test)
+{
+  GPtrArray *cases = g_ptr_array_new_with_free_func (gp_test_corpus_case_free);
+  g_autofree char *manifest_path = g_test_build_filename (G_TEST_DIST, corpus, "manifest.tsv", NULL);
+  g_autofree char *manifest = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_get_contents (manifest_path, &manifest, NULL, &error))
+    g_error ("%s", error->message);
+
+  lines = g_strsplit (manifest, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *path = NULL;
+      GpTestCorpusCase *c;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      fields = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (fields) != 4)
+        g_error ("%s/manifest.tsv line %u: expected 4 tab-separated fields", corpus, i + 1);
+
+      c = g_new0 (GpTestCorpusCase, 1);
+      c->file = g_strdup (fields[0]);
+      c->code = g_strdup (fields[1]);
+      c->location = g_strdup (fields[2]);
+      c->layer = g_strdup (fields[3]);
+      g_ptr_array_add (cases, c);
+
+      path = g_strdup_printf ("%s/%s/%s", path_prefix, c->layer, c->file);
+      g_test_add_data_func (path, c, test);
+    }
+  return cases;
+}
+
+/* Returns: (transfer none) (nullable): the first diagnostic with the code @c names, at
+ * the place it names */
+static inline GpDiagnostic *
+gp_test_find_corpus_diagnostic (GPtrArray              *diagnostics,
+                                const GpTestCorpusCase *c)
+{
+  const char *where = c->location[0] == '#' ? c->location + 1 : c->location;
+  GpDiagnostic *found = NULL;
+
+  for (guint i = 0; i < diagnostics->len && found == NULL; i++)
+    {
+      GpDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_strcmp0 (gp_diagnostic_code_to_string (gp_diagnostic_get_code (d)), c->code) == 0)
+        found = gp_test_find_diagnostic (diagnostics, gp_diagnostic_get_code (d), where);
+    }
+  return found;
 }

@@ -1,15 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "gp-test-utils.h"
-#include "gp-cobrowse-private.h"
-
 /* The training classroom (issue 6, point 3) over loopback: a trainer hosts a training
  * session, trainees follow it as observers with the classroom code, and the trainer
  * hands the driving to one of them and takes it back.  Every wait has a watchdog. */
 
 #define WATCHDOG_S 30
-#include "gp-test-wait.h"
+#include "gp-cobrowse-test-utils.h"
 #define FLOWS "/io/guidepost/Guidepost/flows/"
 #define CLASS_SIZE 30
 
@@ -148,8 +145,7 @@ join (Host           *h,
 {
   Peer *p = peer_start (gp_cobrowse_host_get_uri (h->host), code, role, name);
 
-  WAIT_FOR (state (p) == GP_COBROWSE_PEER_STATE_CONNECTED || state (p) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_cmpint (state (p), ==, GP_COBROWSE_PEER_STATE_CONNECTED);
+  gp_test_wait_connected (p->peer);
   return p;
 }
 
@@ -178,9 +174,7 @@ join_refused (Host           *h,
 static void
 peer_free (Peer *p)
 {
-  gp_cobrowse_peer_close (p->peer);
-  WAIT_FOR (state (p) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_finalize_object (p->peer);
+  gp_test_peer_free (p->peer);
   g_array_unref (p->applied);
   g_free (p);
 }
@@ -195,35 +189,6 @@ last_info (Host *h)
   return info; /* the list keeps it */
 }
 
-static JsonObject *
-parse_args (const char *json)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (json == NULL)
-    return NULL;
-  node = gp_json_parse_strict (json, strlen (json), 16, NULL, NULL, NULL);
-  g_assert_nonnull (node);
-  return json_object_ref (json_node_get_object (node));
-}
-
-typedef struct {
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Result;
-
-static void
-request_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  Result *r = data;
-
-  r->ok = gp_cobrowse_peer_request_finish (GP_COBROWSE_PEER (source), result, &r->error);
-  r->done = TRUE;
-}
-
 /* @p NULL: the trainer at the host.  Returns: TRUE when accepted; *@error says why not. */
 static gboolean
 act (Host        *h,
@@ -232,16 +197,12 @@ act (Host        *h,
      const char  *args_json,
      GError     **error)
 {
-  g_autoptr(JsonObject) args = parse_args (args_json);
-  Result r = { 0 };
+  g_autoptr(JsonObject) args = NULL;
 
-  if (p == NULL)
-    return gp_cobrowse_host_perform (h->host, action, args, error);
-  gp_cobrowse_peer_request (p->peer, action, args, NULL, request_done, &r);
-  WAIT_FOR (r.done);
-  if (r.error != NULL)
-    g_propagate_error (error, r.error);
-  return r.ok;
+  if (p != NULL)
+    return gp_test_request (p->peer, action, args_json, error);
+  args = gp_test_parse_args (args_json);
+  return gp_cobrowse_host_perform (h->host, action, args, error);
 }
 
 static void
@@ -406,9 +367,7 @@ thirty_observers (gboolean through_relay)
     }
   for (guint i = 0; i < CLASS_SIZE; i++)
     {
-      WAIT_FOR (state (trainees[i]) == GP_COBROWSE_PEER_STATE_CONNECTED ||
-                state (trainees[i]) == GP_COBROWSE_PEER_STATE_CLOSED);
-      g_assert_cmpint (state (trainees[i]), ==, GP_COBROWSE_PEER_STATE_CONNECTED);
+      gp_test_wait_connected (trainees[i]->peer);
       g_assert_cmpint (gp_cobrowse_peer_get_role (trainees[i]->peer), ==, GP_COBROWSE_ROLE_OBSERVER);
     }
   g_assert_cmpuint (h.knocks, ==, 0);
@@ -458,14 +417,6 @@ test_thirty_observers_relay (void)
 /* ---- handing the driving ---- */
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_driving (void)
 {
   Host h = { 0 };
@@ -490,7 +441,7 @@ test_driving (void)
   info_watcher = last_info (&h);
   g_assert_cmpuint (h.knocks, ==, 1);
   g_assert_false (gp_cobrowse_peer_info_get_trainee (info_watcher));
-  g_signal_connect (info_a, "notify::driving", G_CALLBACK (count_notify), &driving_notifies);
+  g_signal_connect (info_a, "notify::driving", G_CALLBACK (gp_test_count_notify), &driving_notifies);
 
   /* Nobody drives yet: a trainee may do nothing, and is told why. */
   act_refused (&h, a, "hint", GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_NOT_DRIVING);
@@ -630,7 +581,7 @@ test_codes (void)
   gp_cobrowse_host_set_clock (h.host, fake_clock, NULL);
   /* The fake clock jumps by minutes: nobody is dropped for silence meanwhile. */
   gp_cobrowse_host_set_keepalive (h.host, G_MAXUINT);
-  g_signal_connect (h.host, "notify::classroom-code", G_CALLBACK (count_notify), &code_notifies);
+  g_signal_connect (h.host, "notify::classroom-code", G_CALLBACK (gp_test_count_notify), &code_notifies);
   code = g_strdup (gp_cobrowse_host_open_classroom (h.host, 2, NULL));
   g_assert_cmpuint (code_notifies, ==, 1);
   first = join (&h, code, GP_COBROWSE_ROLE_OBSERVER, "First");
@@ -852,9 +803,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Loopback only: no proxy settings to look up (the schema may not be installed). */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gp_test_init_loopback (&argc, &argv);
 
   g_test_add_func ("/guidepost/classroom/thirty-observers", test_thirty_observers);
   g_test_add_func ("/guidepost/classroom/thirty-observers-relay", test_thirty_observers_relay);

@@ -5,24 +5,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "gp-test-utils.h"
-#include "gp-cobrowse-private.h"
-
 /* A peer whose process died comes back from its saved state (issue 5, point 6): the host
  * keeps its seat, and the welcome brings exactly the events it missed.  A host and its
  * peers in one process over loopback; every wait has a watchdog. */
 
 #define WATCHDOG_S 15
-#include "gp-test-wait.h"
-
-
-static void
-admit_all (GpCobrowseHost     *host,
-           GpCobrowsePeerInfo *info,
-           gpointer            data)
-{
-  gp_cobrowse_host_answer_knock (host, info, TRUE);
-}
+#include "gp-cobrowse-test-utils.h"
 
 typedef struct {
   GpFlow         *flow;
@@ -38,7 +26,7 @@ host_listen (Host *h)
   h->host = gp_cobrowse_host_new (h->session);
   gp_cobrowse_host_listen (h->host, NULL, 0, &error);
   g_assert_no_error (error);
-  g_signal_connect (h->host, "peer-knocking", G_CALLBACK (admit_all), NULL);
+  g_signal_connect (h->host, "peer-knocking", G_CALLBACK (gp_test_admit_all), NULL);
 }
 
 static void
@@ -63,20 +51,6 @@ host_stop (Host *h)
   g_clear_object (&h->flow);
 }
 
-static void
-host_ok (Host       *h,
-         const char *action,
-         const char *args_json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  if (args_json != NULL)
-    node = gp_json_parse_strict (args_json, strlen (args_json), 16, NULL, NULL, NULL);
-  gp_cobrowse_host_perform (h->host, action, node != NULL ? json_node_get_object (node) : NULL, &error);
-  g_assert_no_error (error);
-}
-
 static GpCobrowsePeer *
 join (Host *h)
 {
@@ -85,18 +59,8 @@ join (Host *h)
                                                GP_COBROWSE_ROLE_CUSTOMER, "Kim");
 
   gp_cobrowse_peer_connect (peer);
-  WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CONNECTED ||
-            gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_cmpint (gp_cobrowse_peer_get_state (peer), ==, GP_COBROWSE_PEER_STATE_CONNECTED);
+  gp_test_wait_connected (peer);
   return peer;
-}
-
-static void
-peer_free (GpCobrowsePeer *peer)
-{
-  gp_cobrowse_peer_close (peer);
-  WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_finalize_object (peer);
 }
 
 /* The process dies: the connection ends without a close frame and without bye, and
@@ -212,9 +176,9 @@ test_after_death (void)
   g_object_unref (customer);
 
   customer = join (&h);
-  host_ok (&h, "next", NULL);
-  host_ok (&h, "note", "{\"text\": \"secret for the agent\"}");
-  host_ok (&h, "hint", NULL);
+  gp_test_host_ok (h.host, "next", NULL);
+  gp_test_host_ok (h.host, "note", "{\"text\": \"secret for the agent\"}");
+  gp_test_host_ok (h.host, "hint", NULL);
   wait_synced (&h, customer);
 
   state = gp_cobrowse_peer_save_state (customer);
@@ -241,9 +205,9 @@ test_after_death (void)
   info = only_peer (&h);
   peer_die (customer);
   WAIT_FOR (!gp_cobrowse_peer_info_get_connected (info));
-  host_ok (&h, "why", NULL);
-  host_ok (&h, "note", "{\"text\": \"while it was gone\"}");
-  host_ok (&h, "next", NULL);
+  gp_test_host_ok (h.host, "why", NULL);
+  gp_test_host_ok (h.host, "note", "{\"text\": \"while it was gone\"}");
+  gp_test_host_ok (h.host, "next", NULL);
   g_assert_cmpuint (gp_session_get_n_events (h.session), >, saved + 2);
 
   /* A new process comes back from the file: the mirror as saved, then what it missed. */
@@ -261,11 +225,11 @@ test_after_death (void)
   g_assert_true (gp_cobrowse_peer_info_get_connected (info));
 
   /* And it follows live from there, still each event once. */
-  host_ok (&h, "choose", "{\"choice\": 0}");
+  gp_test_host_ok (h.host, "choose", "{\"choice\": 0}");
   wait_synced (&h, resumed);
   assert_applied (seqs, saved + 1, gp_session_get_n_events (h.session));
 
-  peer_free (resumed);
+  gp_test_peer_free (resumed);
   host_stop (&h);
   g_unlink (path);
   g_rmdir (dir);
@@ -287,7 +251,7 @@ test_seat_gone (void)
 
   host_start (&h);
   customer = join (&h);
-  host_ok (&h, "next", NULL);
+  gp_test_host_ok (h.host, "next", NULL);
   wait_synced (&h, customer);
   state = gp_cobrowse_peer_save_state (customer);
   saved = gp_session_get_n_events (h.session);
@@ -297,7 +261,7 @@ test_seat_gone (void)
   gp_cobrowse_host_break_connections (h.host);
   g_assert_finalize_object (h.host);
   host_listen (&h);
-  host_ok (&h, "hint", NULL);
+  gp_test_host_ok (h.host, "hint", NULL);
   uri = g_strdup_printf ("\"%s\"", gp_cobrowse_host_get_uri (h.host));
   gp_test_edit (state, "/uri", uri);
 
@@ -319,7 +283,7 @@ test_seat_gone (void)
   state = gp_cobrowse_peer_save_state (resumed);
   g_assert_nonnull (state);
 
-  peer_free (resumed);
+  gp_test_peer_free (resumed);
   host_stop (&h);
 }
 
@@ -364,13 +328,13 @@ test_bad_states (void)
   g_assert_no_error (error);
   host_start (&h);
   customer = join (&h);
-  host_ok (&h, "next", NULL);
-  host_ok (&h, "hint", NULL);
+  gp_test_host_ok (h.host, "next", NULL);
+  gp_test_host_ok (h.host, "hint", NULL);
   wait_synced (&h, customer);
   good = gp_cobrowse_peer_save_state (customer);
   g_assert_true (gp_cobrowse_peer_save_state_file (customer, path, &error));
   g_assert_no_error (error);
-  peer_free (customer);
+  gp_test_peer_free (customer);
   host_stop (&h);
 
   /* The untouched state is accepted (the base line of every case below). */

@@ -5,15 +5,11 @@
 #include <sys/wait.h>
 #include <sys/prctl.h>
 
-#include "gp-test-utils.h"
-#include "gp-cobrowse-private.h"
-
 /* Co-browse over loopback: a host and its peers in one process, a raw WebSocket client
  * for hostile input.  Every wait has a watchdog. */
 
 #define WATCHDOG_S 15
-#include "gp-test-wait.h"
-
+#include "gp-cobrowse-test-utils.h"
 
 static GpFlow *
 load_flow (const char *name)
@@ -31,14 +27,6 @@ load_flow (const char *name)
   flow = gp_flow_load_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
   return flow;
-}
-
-static void
-admit_all (GpCobrowseHost     *host,
-           GpCobrowsePeerInfo *info,
-           gpointer            data)
-{
-  gp_cobrowse_host_answer_knock (host, info, TRUE);
 }
 
 typedef struct {
@@ -61,7 +49,7 @@ host_start (Host       *h,
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (gp_cobrowse_host_get_uri (h->host), "ws://127.0.0.1:"));
   if (auto_admit)
-    g_signal_connect (h->host, "peer-knocking", G_CALLBACK (admit_all), NULL);
+    g_signal_connect (h->host, "peer-knocking", G_CALLBACK (gp_test_admit_all), NULL);
 }
 
 static void
@@ -82,47 +70,8 @@ join (Host           *h,
                                                gp_cobrowse_host_new_code (h->host), role, "Test peer");
 
   gp_cobrowse_peer_connect (peer);
-  WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CONNECTED ||
-            gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_cmpint (gp_cobrowse_peer_get_state (peer), ==, GP_COBROWSE_PEER_STATE_CONNECTED);
+  gp_test_wait_connected (peer);
   return peer;
-}
-
-static void
-peer_free (GpCobrowsePeer *peer)
-{
-  gp_cobrowse_peer_close (peer);
-  WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_finalize_object (peer);
-}
-
-typedef struct {
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Result;
-
-static void
-request_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      data)
-{
-  Result *r = data;
-
-  r->ok = gp_cobrowse_peer_request_finish (GP_COBROWSE_PEER (source), result, &r->error);
-  r->done = TRUE;
-}
-
-static JsonObject *
-parse_args (const char *json)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  if (json == NULL)
-    return NULL;
-  node = gp_json_parse_strict (json, strlen (json), 16, NULL, NULL, NULL);
-  g_assert_nonnull (node);
-  return json_object_ref (json_node_get_object (node));
 }
 
 /* Returns: TRUE when the host accepted; *@error says why not. */
@@ -132,15 +81,8 @@ request (GpCobrowsePeer  *peer,
          const char      *args_json,
          GError         **error)
 {
-  g_autoptr(JsonObject) args = parse_args (args_json);
-  Result r = { 0 };
-
   g_test_message ("request %s %s", action, args_json != NULL ? args_json : "");
-  gp_cobrowse_peer_request (peer, action, args, NULL, request_done, &r);
-  WAIT_FOR (r.done);
-  if (r.error != NULL)
-    g_propagate_error (error, r.error);
-  return r.ok;
+  return gp_test_request (peer, action, args_json, error);
 }
 
 static void
@@ -151,18 +93,6 @@ request_ok (GpCobrowsePeer *peer,
   g_autoptr(GError) error = NULL;
 
   request (peer, action, args_json, &error);
-  g_assert_no_error (error);
-}
-
-static void
-host_ok (Host       *h,
-         const char *action,
-         const char *args_json)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) args = parse_args (args_json);
-
-  gp_cobrowse_host_perform (h->host, action, args, &error);
   g_assert_no_error (error);
 }
 
@@ -329,19 +259,19 @@ test_whole_flow_base (void)
 
   request_ok (customer, "next", NULL);
   request_ok (customer, "hint", NULL);
-  host_ok (&h, "why", NULL);
-  host_ok (&h, "present-offer", "{\"offer\": \"paperless\"}");
+  gp_test_host_ok (h.host, "why", NULL);
+  gp_test_host_ok (h.host, "present-offer", "{\"offer\": \"paperless\"}");
   request_ok (customer, "answer-offer", "{\"offer\": \"paperless\", \"answer\": \"accepted\"}");
   request_ok (customer, "report-failure", "{\"failure\": \"wrong-password\"}");
-  host_ok (&h, "take-recovery", NULL);
+  gp_test_host_ok (h.host, "take-recovery", NULL);
   request_ok (customer, "next", NULL);
   request_ok (customer, "choose", "{\"choice\": 0}");
-  host_ok (&h, "pass-check", "{\"check\": 0}");
-  host_ok (&h, "pass-check", "{\"check\": 1}");
-  host_ok (&h, "note", "{\"text\": \"Both checks passed\"}");
+  gp_test_host_ok (h.host, "pass-check", "{\"check\": 0}");
+  gp_test_host_ok (h.host, "pass-check", "{\"check\": 1}");
+  gp_test_host_ok (h.host, "note", "{\"text\": \"Both checks passed\"}");
   request_ok (customer, "next", NULL);
-  host_ok (&h, "satisfaction", "{\"score\": 5, \"comment\": \"quick\"}");
-  host_ok (&h, "end", "{\"outcome\": \"completed\"}");
+  gp_test_host_ok (h.host, "satisfaction", "{\"score\": 5, \"comment\": \"quick\"}");
+  gp_test_host_ok (h.host, "end", "{\"outcome\": \"completed\"}");
   g_assert_true (gp_session_get_ended (h.session));
 
   wait_synced (&h, customer);
@@ -364,8 +294,8 @@ test_whole_flow_base (void)
   g_assert_false (request (customer, "back", NULL, &error));
   g_assert_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_ENDED);
 
-  peer_free (customer);
-  peer_free (observer);
+  gp_test_peer_free (customer);
+  gp_test_peer_free (observer);
   host_stop (&h);
 }
 
@@ -388,7 +318,7 @@ drive_to_end (Host           *h,
             {
               g_autofree char *args = g_strdup_printf ("{\"check\": %u}", i);
 
-              host_ok (h, "pass-check", args);
+              gp_test_host_ok (h->host, "pass-check", args);
             }
           request_ok (customer, "next", NULL);
           break;
@@ -396,7 +326,7 @@ drive_to_end (Host           *h,
           {
             g_autofree char *args = g_strdup_printf ("{\"outcome\": \"%s\"}",
                                                      gp_outcome_to_string (gp_step_get_outcome (step)));
-            host_ok (h, "end", args);
+            gp_test_host_ok (h->host, "end", args);
           }
           break;
         case GP_STEP_KIND_SCREEN:
@@ -420,7 +350,7 @@ test_whole_flow_bundled (void)
   customer = join (&h, GP_COBROWSE_ROLE_CUSTOMER);
   drive_to_end (&h, customer);
   wait_synced (&h, customer);
-  peer_free (customer);
+  gp_test_peer_free (customer);
   host_stop (&h);
 }
 
@@ -534,9 +464,9 @@ test_role_table (void)
               g_assert_false (error->domain == GP_COBROWSE_ERROR && error->code == GP_COBROWSE_ERROR_UNKNOWN_ACTION);
             }
         }
-      peer_free (peer);
+      gp_test_peer_free (peer);
       if (customer != NULL)
-        peer_free (customer);
+        gp_test_peer_free (customer);
       host_stop (&h);
     }
 }
@@ -564,7 +494,7 @@ test_unknown_action_and_bad_args (void)
   g_clear_error (&error);
   g_assert_false (request (agent, "inject-failure", "{\"failure\": \"outage\"}", &error));
   g_assert_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FORBIDDEN);
-  peer_free (agent);
+  gp_test_peer_free (agent);
   host_stop (&h);
 }
 
@@ -630,7 +560,7 @@ test_driving (void)
   Asked peer_asked = { 0 }, host_asked = { 0 };
   int answer = -1;
   g_autofree char *pointed = NULL;
-  Result r = { 0 };
+  GpTestResult r = { 0 };
 
   host_start (&h, "base.json", TRUE);
   customer = join (&h, GP_COBROWSE_ROLE_CUSTOMER);
@@ -649,7 +579,7 @@ test_driving (void)
   g_clear_error (&error);
 
   /* The agent asks to take over; the customer says no, then yes. */
-  host_ok (&h, "take-over", NULL);
+  gp_test_host_ok (h.host, "take-over", NULL);
   WAIT_FOR (peer_asked.count == 1);
   g_assert_cmpstr (peer_asked.action, ==, "take-over");
   g_assert_false (gp_cobrowse_host_perform (h.host, "take-over", NULL, &error));
@@ -659,7 +589,7 @@ test_driving (void)
   WAIT_FOR (answer == 0);
   g_assert_cmpint (gp_session_get_driver (h.session), ==, GP_ACTOR_CUSTOMER);
   answer = -1;
-  host_ok (&h, "take-over", NULL);
+  gp_test_host_ok (h.host, "take-over", NULL);
   WAIT_FOR (peer_asked.count == 2);
   /* A replayed answer to the old question changes nothing. */
   g_assert_false (request (customer, "consent", "{\"request\": 1, \"granted\": true}", &error));
@@ -675,17 +605,17 @@ test_driving (void)
   g_assert_false (request (customer, "next", NULL, &error));
   g_assert_error (error, GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_NOT_DRIVING);
   g_clear_error (&error);
-  host_ok (&h, "next", NULL);
+  gp_test_host_ok (h.host, "next", NULL);
 
   /* Pointing is live, not an event. */
   {
     guint n = gp_session_get_n_events (h.session);
 
-    host_ok (&h, "point", "{\"element\": \"continue\"}");
+    gp_test_host_ok (h.host, "point", "{\"element\": \"continue\"}");
     WAIT_FOR (pointed != NULL);
     g_assert_cmpstr (pointed, ==, "sign-in/continue");
     g_assert_cmpuint (gp_session_get_n_events (h.session), ==, n);
-    g_autoptr(JsonObject) nowhere = parse_args ("{\"element\": \"nowhere\"}");
+    g_autoptr(JsonObject) nowhere = gp_test_parse_args ("{\"element\": \"nowhere\"}");
 
     g_assert_false (gp_cobrowse_host_perform (h.host, "point", nowhere, &error));
     g_assert_error (error, GP_SESSION_ERROR, GP_SESSION_ERROR_UNKNOWN);
@@ -693,7 +623,7 @@ test_driving (void)
   }
 
   /* The customer asks to take over again; the agent at the host agrees. */
-  gp_cobrowse_peer_request (customer, "take-over", NULL, NULL, request_done, &r);
+  gp_cobrowse_peer_request (customer, "take-over", NULL, NULL, gp_test_request_done, &r);
   WAIT_FOR (host_asked.count == 1);
   g_assert_cmpstr (host_asked.action, ==, "take-over");
   gp_cobrowse_host_answer_consent (h.host, host_asked.id, TRUE);
@@ -716,11 +646,11 @@ test_driving (void)
 
   /* A question whose only possible answerer leaves is withdrawn as declined. */
   answer = -1;
-  host_ok (&h, "take-over", NULL);
+  gp_test_host_ok (h.host, "take-over", NULL);
   WAIT_FOR (peer_asked.count == 3);
   g_free (peer_asked.action);
   g_free (host_asked.action);
-  peer_free (customer);
+  gp_test_peer_free (customer);
   WAIT_FOR (answer == 0);
   g_assert_cmpint (gp_session_get_driver (h.session), ==, GP_ACTOR_CUSTOMER);
   host_stop (&h);
@@ -766,7 +696,7 @@ test_reconnect (void)
           g_autoptr(GError) error = NULL;
 
           if (!gp_cobrowse_host_perform (h.host, "hint", NULL, &error))
-            host_ok (&h, "note", "{\"text\": \"while away\"}");
+            gp_test_host_ok (h.host, "note", "{\"text\": \"while away\"}");
         }
       if (g_rand_boolean (rand))
         spin (g_rand_int_range (rand, 0, 30));
@@ -780,8 +710,8 @@ test_reconnect (void)
   wait_synced (&h, agent);
   g_assert_cmpuint (drops, >, 0);
   g_rand_free (rand);
-  peer_free (customer);
-  peer_free (agent);
+  gp_test_peer_free (customer);
+  gp_test_peer_free (agent);
   host_stop (&h);
 }
 
@@ -825,11 +755,11 @@ test_keepalive (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
   /* ...and comes back when it speaks again, missing nothing. */
   gp_cobrowse_peer_set_silent (customer, FALSE);
-  host_ok (&h, "note", "{\"text\": \"while silent\"}");
+  gp_test_host_ok (h.host, "note", "{\"text\": \"while silent\"}");
   wait_synced (&h, customer);
   g_assert_true (gp_cobrowse_peer_info_get_connected (info));
   g_assert_true (g_ptr_array_find (states, GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_RECONNECTING), NULL));
-  peer_free (customer);
+  gp_test_peer_free (customer);
   host_stop (&h);
 }
 
@@ -853,15 +783,15 @@ test_host_restart (void)
   h.host = gp_cobrowse_host_new (h.session);
   gp_cobrowse_host_listen (h.host, NULL, 0, &error);
   g_assert_no_error (error);
-  g_signal_connect (h.host, "peer-knocking", G_CALLBACK (admit_all), NULL);
+  g_signal_connect (h.host, "peer-knocking", G_CALLBACK (gp_test_admit_all), NULL);
   customer = join (&h, GP_COBROWSE_ROLE_CUSTOMER);
   request_ok (customer, "next", NULL);
   wait_synced (&h, customer);
 
   /* The customer drops; the agent goes on; then the host process dies. */
   gp_cobrowse_peer_break_connection (customer);
-  host_ok (&h, "hint", NULL);
-  host_ok (&h, "note", "{\"text\": \"before the crash\"}");
+  gp_test_host_ok (h.host, "hint", NULL);
+  gp_test_host_ok (h.host, "note", "{\"text\": \"before the crash\"}");
   gp_cobrowse_host_break_connections (h.host);
   g_assert_finalize_object (h.host);
   session_id = g_strdup (gp_session_get_id (h.session));
@@ -878,15 +808,15 @@ test_host_restart (void)
   h2.host = gp_cobrowse_host_new (h2.session);
   gp_cobrowse_host_listen (h2.host, NULL, 0, &error);
   g_assert_no_error (error);
-  g_signal_connect (h2.host, "peer-knocking", G_CALLBACK (admit_all), NULL);
-  host_ok (&h2, "why", NULL);
+  g_signal_connect (h2.host, "peer-knocking", G_CALLBACK (gp_test_admit_all), NULL);
+  gp_test_host_ok (h2.host, "why", NULL);
 
   gp_cobrowse_peer_rejoin (customer, gp_cobrowse_host_get_uri (h2.host), gp_cobrowse_host_new_code (h2.host));
   wait_synced (&h2, customer);
   request_ok (customer, "next", NULL);
   wait_synced (&h2, customer);
 
-  peer_free (customer);
+  gp_test_peer_free (customer);
   host_stop (&h2);
   g_clear_object (&h.flow);
   g_clear_object (&journal);
@@ -935,9 +865,7 @@ test_dead_host (void)
   WAIT_FOR (connections->len == 2);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
   g_assert_cmpint (gp_cobrowse_peer_get_state (peer), !=, GP_COBROWSE_PEER_STATE_CLOSED);
-  gp_cobrowse_peer_close (peer);
-  WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_finalize_object (peer);
+  gp_test_peer_free (peer);
   soup_server_disconnect (server);
 }
 
@@ -1216,7 +1144,7 @@ test_hostile (void)
   customer = join (&h, GP_COBROWSE_ROLE_CUSTOMER);
   request_ok (customer, "next", NULL);
   wait_synced (&h, customer);
-  peer_free (customer);
+  gp_test_peer_free (customer);
   host_stop (&h);
 }
 
@@ -1279,7 +1207,7 @@ test_refused_and_full (void)
   g_assert_finalize_object (peer);
   g_signal_handler_disconnect (h.host, id);
 
-  g_signal_connect (h.host, "peer-knocking", G_CALLBACK (admit_all), NULL);
+  g_signal_connect (h.host, "peer-knocking", G_CALLBACK (gp_test_admit_all), NULL);
   gp_cobrowse_host_set_limits (h.host, 1, 50, 100, 0);
   peer = join (&h, GP_COBROWSE_ROLE_OBSERVER);
   {
@@ -1291,7 +1219,7 @@ test_refused_and_full (void)
     g_assert_error ((GError *) gp_cobrowse_peer_get_close_error (second), GP_COBROWSE_ERROR, GP_COBROWSE_ERROR_FULL);
     g_assert_finalize_object (second);
   }
-  peer_free (peer);
+  gp_test_peer_free (peer);
   host_stop (&h);
 }
 
@@ -1342,7 +1270,7 @@ test_tls (void)
   gp_cobrowse_host_listen (h.host, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (gp_cobrowse_host_get_uri (h.host), "wss://"));
-  g_signal_connect (h.host, "peer-knocking", G_CALLBACK (admit_all), NULL);
+  g_signal_connect (h.host, "peer-knocking", G_CALLBACK (gp_test_admit_all), NULL);
 
   /* A certificate nobody vouches for is refused... */
   peer = gp_cobrowse_peer_new (gp_cobrowse_host_get_uri (h.host), gp_cobrowse_host_new_code (h.host),
@@ -1350,9 +1278,7 @@ test_tls (void)
   gp_cobrowse_peer_connect (peer);
   spin (300);
   g_assert_cmpint (gp_cobrowse_peer_get_state (peer), !=, GP_COBROWSE_PEER_STATE_CONNECTED);
-  gp_cobrowse_peer_close (peer);
-  WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_finalize_object (peer);
+  gp_test_peer_free (peer);
 
   /* ...the one the agent gave is accepted. */
   peer = gp_cobrowse_peer_new (gp_cobrowse_host_get_uri (h.host), gp_cobrowse_host_new_code (h.host),
@@ -1362,7 +1288,7 @@ test_tls (void)
   WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CONNECTED);
   request_ok (peer, "next", NULL);
   wait_synced (&h, peer);
-  peer_free (peer);
+  gp_test_peer_free (peer);
 
   /* wss:// through a relay with the same certificate. */
   {
@@ -1379,9 +1305,9 @@ test_tls (void)
     gp_cobrowse_peer_set_accepted_certificate (peer, certificate);
     gp_cobrowse_peer_connect (peer);
     WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CONNECTED);
-    host_ok (&h, "hint", NULL);
+    gp_test_host_ok (h.host, "hint", NULL);
     wait_synced (&h, peer);
-    peer_free (peer);
+    gp_test_peer_free (peer);
     host_stop (&h);
     WAIT_FOR (gp_relay_get_n_connections (relay) == 0);
     gp_relay_close (relay);
@@ -1401,9 +1327,7 @@ join_at (Host           *h,
   GpCobrowsePeer *peer = gp_cobrowse_peer_new (uri, gp_cobrowse_host_new_code (h->host), role, "Relayed");
 
   gp_cobrowse_peer_connect (peer);
-  WAIT_FOR (gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CONNECTED ||
-            gp_cobrowse_peer_get_state (peer) == GP_COBROWSE_PEER_STATE_CLOSED);
-  g_assert_cmpint (gp_cobrowse_peer_get_state (peer), ==, GP_COBROWSE_PEER_STATE_CONNECTED);
+  gp_test_wait_connected (peer);
   return peer;
 }
 
@@ -1456,10 +1380,10 @@ test_relay_in_process (void)
   request_ok (customer, "next", NULL);
   /* Drops on either side of the relay: the peer comes back through it. */
   gp_cobrowse_peer_break_connection (customer);
-  host_ok (&h, "hint", NULL);
+  gp_test_host_ok (h.host, "hint", NULL);
   wait_synced (&h, customer);
   gp_cobrowse_host_break_connections (h.host);
-  host_ok (&h, "note", "{\"text\": \"relayed\"}");
+  gp_test_host_ok (h.host, "note", "{\"text\": \"relayed\"}");
   wait_synced (&h, customer);
   request_ok (customer, "next", NULL);
   wait_synced (&h, customer);
@@ -1505,7 +1429,7 @@ test_relay_in_process (void)
   g_assert_nonnull (strstr (gp_cobrowse_peer_get_close_error (lost)->message, "no such room"));
   g_assert_finalize_object (lost);
 
-  peer_free (customer);
+  gp_test_peer_free (customer);
   host_stop (&h);
   WAIT_FOR (gp_relay_get_n_connections (relay) == 0);
   g_assert_cmpuint (gp_relay_get_n_sessions (relay), ==, 0);
@@ -1595,7 +1519,7 @@ test_relay_process (void)
   status = relay_wait (&r);
   g_io_channel_unref (r.out);
   WAIT_FOR (gp_cobrowse_peer_get_state (customer) == GP_COBROWSE_PEER_STATE_RECONNECTING);
-  host_ok (&h, "note", "{\"text\": \"while the relay was down\"}");
+  gp_test_host_ok (h.host, "note", "{\"text\": \"while the relay was down\"}");
   relay_spawn (&r, port);
   wait_synced (&h, customer);
   drive_to_end (&h, customer);
@@ -1612,7 +1536,7 @@ test_relay_process (void)
   g_io_channel_unref (r.out);
   g_free (r.uri);
 
-  peer_free (customer);
+  gp_test_peer_free (customer);
   host_stop (&h);
 }
 
@@ -1620,9 +1544,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Loopback only: no proxy settings to look up (the schema may not be installed). */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gp_test_init_loopback (&argc, &argv);
 
   g_test_add_func ("/guidepost/cobrowse/codes", test_codes);
   g_test_add_func ("/guidepost/cobrowse/apply-remote-event", test_apply_remote_event);

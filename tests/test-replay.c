@@ -210,14 +210,6 @@ test_seek_every_position (Fixture       *f,
 }
 
 static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
 test_notify_on_change_only (Fixture       *f,
                             gconstpointer  data)
 {
@@ -225,11 +217,11 @@ test_notify_on_change_only (Fixture       *f,
   guint position = 0, session = 0, speed = 0, pause_at = 0, playing = 0;
   GpSession *before;
 
-  g_signal_connect (replay, "notify::position", G_CALLBACK (count_notify), &position);
-  g_signal_connect (replay, "notify::session", G_CALLBACK (count_notify), &session);
-  g_signal_connect (replay, "notify::speed", G_CALLBACK (count_notify), &speed);
-  g_signal_connect (replay, "notify::pause-at", G_CALLBACK (count_notify), &pause_at);
-  g_signal_connect (replay, "notify::playing", G_CALLBACK (count_notify), &playing);
+  g_signal_connect (replay, "notify::position", G_CALLBACK (gp_test_count_notify), &position);
+  g_signal_connect (replay, "notify::session", G_CALLBACK (gp_test_count_notify), &session);
+  g_signal_connect (replay, "notify::speed", G_CALLBACK (gp_test_count_notify), &speed);
+  g_signal_connect (replay, "notify::pause-at", G_CALLBACK (gp_test_count_notify), &pause_at);
+  g_signal_connect (replay, "notify::playing", G_CALLBACK (gp_test_count_notify), &playing);
 
   gp_session_replay_seek (replay, 0);
   g_assert_cmpuint (position, ==, 0);

@@ -291,47 +291,19 @@ test_against_flow (void)
   g_assert_nonnull (gp_test_find_diagnostic (diagnostics, GP_DIAGNOSTIC_MISSING_REFERENCE, "/flow/id"));
 }
 
-typedef struct
-{
-  char *file;
-  char *code;
-  char *location;
-  char *layer;
-} CorpusCase;
-
-static void
-corpus_case_free (gpointer data)
-{
-  CorpusCase *c = data;
-
-  g_free (c->file);
-  g_free (c->code);
-  g_free (c->location);
-  g_free (c->layer);
-  g_free (c);
-}
-
 /* Exactly one problem, with its code at its exact place, reported against the file. */
 static void
 test_broken (gconstpointer data)
 {
-  const CorpusCase *c = data;
+  const GpTestCorpusCase *c = data;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "scenario-corpus", "broken", c->file, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GpFlowLibrary) library = bundled_library ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GpScenario) scenario = gp_scenario_load_file (file, c->file, library, NULL, NULL, diagnostics, &error);
-  const char *where = c->location[0] == '#' ? c->location + 1 : c->location;
-  GpDiagnostic *found = NULL;
+  GpDiagnostic *found = gp_test_find_corpus_diagnostic (diagnostics, c);
 
-  for (guint i = 0; i < diagnostics->len && found == NULL; i++)
-    {
-      GpDiagnostic *d = g_ptr_array_index (diagnostics, i);
-
-      if (g_strcmp0 (gp_diagnostic_code_to_string (gp_diagnostic_get_code (d)), c->code) == 0)
-        found = gp_test_find_diagnostic (diagnostics, gp_diagnostic_get_code (d), where);
-    }
   if (found == NULL || diagnostics->len != 1)
     {
       g_autofree char *all = gp_test_describe_diagnostics (diagnostics);
@@ -439,11 +411,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (corpus_case_free);
-  g_autofree char *manifest_path = NULL;
-  g_autofree char *manifest = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
 
   g_test_init (&argc, &argv, NULL);
 
@@ -454,30 +422,7 @@ main (int   argc,
   g_test_add_func ("/guidepost/scenario/against-flow", test_against_flow);
   g_test_add_func ("/guidepost/scenario/cli", test_cli);
 
-  manifest_path = g_test_build_filename (G_TEST_DIST, "scenario-corpus", "manifest.tsv", NULL);
-  if (!g_file_get_contents (manifest_path, &manifest, NULL, &error))
-    g_error ("%s", error->message);
-  lines = g_strsplit (manifest, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-      g_autofree char *path = NULL;
-      CorpusCase *c;
-
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      fields = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (fields) != 4)
-        g_error ("scenario-corpus/manifest.tsv line %u: expected 4 tab-separated fields", i + 1);
-      c = g_new0 (CorpusCase, 1);
-      c->file = g_strdup (fields[0]);
-      c->code = g_strdup (fields[1]);
-      c->location = g_strdup (fields[2]);
-      c->layer = g_strdup (fields[3]);
-      g_ptr_array_add (cases, c);
-      path = g_strdup_printf ("/guidepost/scenario/corpus/%s/%s", c->layer, c->file);
-      g_test_add_data_func (path, c, test_broken);
-    }
+  cases = gp_test_add_corpus ("scenario-corpus", "/guidepost/scenario/corpus", test_broken);
   g_assert_cmpuint (cases->len, >=, 20);
 
   return g_test_run ();

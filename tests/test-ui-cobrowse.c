@@ -10,7 +10,7 @@
 #include "gp-session-view-private.h"
 #include "gp-share-window.h"
 #include "gp-step-view.h"
-#include "gp-test-snapshot.h"
+#include "gp-test-ui.h"
 #include "gp-window.h"
 #include "gp-window-private.h"
 
@@ -30,19 +30,6 @@ typedef struct {
   GpSessionView *agent_view;
   GpWindow      *customer_window;
 } Fixture;
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gp_test_wait_for_draw (widget, GP_TEST_WATCHDOG_MS));
-  gp_test_snapshot_widget (widget, path, &error);
-  g_assert_no_error (error);
-  g_test_message ("saved %s", path);
-}
 
 static GtkWidget *
 find_dialog (const char *kind)
@@ -85,21 +72,6 @@ respond (GtkWidget  *dialog,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-}
-
-static GtkWidget *
-find_share_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GP_IS_SHARE_WINDOW (window))
-        return window;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -236,21 +208,11 @@ setup (Fixture       *f,
 }
 
 static void
-destroy_and_wait (GtkWidget *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (gp_test_wait_for_finalize (&weak, GP_TEST_WATCHDOG_MS));
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  destroy_and_wait (GTK_WIDGET (f->customer_window));
-  destroy_and_wait (GTK_WIDGET (f->agent_window));
+  gp_test_destroy_and_wait (GTK_WIDGET (f->customer_window));
+  gp_test_destroy_and_wait (GTK_WIDGET (f->agent_window));
   g_assert_finalize_object (f->session);
   g_assert_finalize_object (f->library);
   g_clear_object (&f->flow);
@@ -271,7 +233,7 @@ test_share_and_join (Fixture       *f,
 
   /* Share: the agent picks the reach (loopback, any port) and gets the code. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.share", NULL));
-  share = find_share_window ();
+  share = gp_test_find_toplevel (GP_TYPE_SHARE_WINDOW);
   g_assert_nonnull (share);
   g_signal_emit_by_name (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "start_button"), "clicked");
   host = gp_session_view_get_host (f->agent_view);
@@ -279,7 +241,7 @@ test_share_and_join (Fixture       *f,
   g_assert_true (g_str_has_prefix (gp_cobrowse_host_get_uri (host), "ws://127.0.0.1:"));
   shown_code = g_strdup (gp_share_window_get_code (GP_SHARE_WINDOW (share)));
   g_assert_cmpuint (strlen (shown_code), ==, GP_COBROWSE_CODE_LENGTH + 1);
-  save_png (share, "ui-share.png");
+  gp_test_save_png (share, "ui-share.png");
 
   /* Join: what the customer types, as read out (address without scheme, code with its dash). */
   address = g_strdup_printf ("127.0.0.1:%u", gp_cobrowse_host_get_port (host));
@@ -294,8 +256,8 @@ test_share_and_join (Fixture       *f,
   state_args[0] = peer;
   state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_WAITING);
   g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
-  save_png (dialog, "ui-knock.png");
-  save_png (GTK_WIDGET (f->customer_window), "ui-join-waiting.png");
+  gp_test_save_png (dialog, "ui-knock.png");
+  gp_test_save_png (GTK_WIDGET (f->customer_window), "ui-join-waiting.png");
   respond (dialog, "_Admit");
 
   /* The customer sees the same step, in customer wording without talk tracks. */
@@ -307,8 +269,8 @@ test_share_and_join (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (customer_steps),
                                                                                      GP_TYPE_STEP_VIEW, "talk_box"))));
   g_assert_cmpuint (g_list_model_get_n_items (gp_cobrowse_host_get_peers (host)), ==, 1);
-  save_png (share, "ui-share-joined.png");
-  save_png (GTK_WIDGET (f->customer_window), "ui-customer-joined.png");
+  gp_test_save_png (share, "ui-share-joined.png");
+  gp_test_save_png (GTK_WIDGET (f->customer_window), "ui-customer-joined.png");
 
   /* The customer's Next is a request: the host applies it, both views move on. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (customer_view (f)), "session.next", NULL));
@@ -320,7 +282,7 @@ test_share_and_join (Fixture       *f,
   /* Pointing: the agent picks an element, the customer's screen highlights it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.point", "s", "continue"));
   g_assert_true (gp_test_wait_until (customer_sees_pointer, pointer_args, GP_TEST_WATCHDOG_MS));
-  save_png (GTK_WIDGET (f->customer_window), "ui-pointer.png");
+  gp_test_save_png (GTK_WIDGET (f->customer_window), "ui-pointer.png");
   gtk_toggle_button_set_active (f->agent_view->point_button, TRUE);
   g_assert_true (gp_mock_screen_pick_element (mock_screen_of (f->agent_view), "password"));
   pointer_args[1] = "password";
@@ -357,7 +319,7 @@ test_share_and_join (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (customer_view (f)->connection_revealer));
   g_assert_cmpstr (gtk_label_get_label (customer_view (f)->connection_label), ==, "Reconnecting…");
   g_assert_true (gp_session_reveal_hint (f->session, GP_ACTOR_AGENT, NULL));
-  save_png (GTK_WIDGET (f->customer_window), "ui-reconnecting.png");
+  gp_test_save_png (GTK_WIDGET (f->customer_window), "ui-reconnecting.png");
   gp_cobrowse_peer_hold_reconnect (peer, FALSE);
   state_args[1] = GINT_TO_POINTER (GP_COBROWSE_PEER_STATE_CONNECTED);
   g_assert_true (gp_test_wait_until (peer_in_state, state_args, GP_TEST_WATCHDOG_MS));
@@ -373,7 +335,7 @@ test_share_and_join (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (customer_view (f)->connection_revealer));
   g_test_message ("closed: %s", gtk_label_get_label (customer_view (f)->connection_label));
   g_assert_false (gp_session_view_remote_allows (customer_view (f), "session.next"));
-  save_png (GTK_WIDGET (f->customer_window), "ui-customer-closed.png");
+  gp_test_save_png (GTK_WIDGET (f->customer_window), "ui-customer-closed.png");
 }
 
 /* "Local network" on a chosen port: the address shown is one the customer can reach (a
@@ -398,7 +360,7 @@ test_share_network (Fixture       *f,
   gpointer state_args[2];
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.share", NULL));
-  share = find_share_window ();
+  share = gp_test_find_toplevel (GP_TYPE_SHARE_WINDOW);
   g_assert_nonnull (share);
   error_label = GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "error_label"));
   address_label = GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "address_label"));
@@ -421,7 +383,7 @@ test_share_network (Fixture       *f,
     g_test_message ("port in use: %s", gtk_label_get_label (GTK_LABEL (error_label)));
     g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (error_label)), port_text));
   }
-  save_png (share, "ui-share-port-in-use.png");
+  gp_test_save_png (share, "ui-share-port-in-use.png");
 
   /* The port freed: sharing starts there, at an address of this computer. */
   g_socket_close (blocker, NULL);
@@ -441,7 +403,7 @@ test_share_network (Fixture       *f,
       g_assert_null (strstr (uris[i], "0.0.0.0"));
       g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (address_label)), uris[i]));
     }
-  save_png (share, "ui-share-network.png");
+  gp_test_save_png (share, "ui-share-network.png");
 
   /* Reachable there. */
   peer = gp_cobrowse_peer_new (gp_cobrowse_host_get_uri (host), gp_cobrowse_host_get_code (host),
@@ -495,7 +457,7 @@ test_classroom (Fixture       *f,
   gpointer role_args[2] = { f, NULL };
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.share", NULL));
-  share = find_share_window ();
+  share = gp_test_find_toplevel (GP_TYPE_SHARE_WINDOW);
   g_signal_emit_by_name (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "start_button"), "clicked");
   host = gp_session_view_get_host (f->agent_view);
   g_assert_nonnull (host);
@@ -542,7 +504,7 @@ test_classroom (Fixture       *f,
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (steps, GP_TYPE_STEP_VIEW,
                                                                                         "fault_console"))));
   }
-  save_png (GTK_WIDGET (f->customer_window), "ui-classroom-trainee-watching.png");
+  gp_test_save_png (GTK_WIDGET (f->customer_window), "ui-classroom-trainee-watching.png");
 
   /* Handed the driving by name from the share window. */
   g_assert_true (gtk_widget_activate_action (share, "share.hand-driving", "s", "Sam"));
@@ -553,8 +515,8 @@ test_classroom (Fixture       *f,
   g_assert_true (gp_session_view_remote_allows (trainee, "session.next"));
   g_assert_nonnull (strstr (gtk_label_get_label (trainee->cobrowse_label), "You drive"));
   g_assert_nonnull (strstr (gtk_label_get_label (f->agent_view->cobrowse_label), "Sam drives"));
-  save_png (share, "ui-classroom-share.png");
-  save_png (GTK_WIDGET (f->customer_window), "ui-classroom-trainee-driving.png");
+  gp_test_save_png (share, "ui-classroom-share.png");
+  gp_test_save_png (GTK_WIDGET (f->customer_window), "ui-classroom-trainee-driving.png");
 
   /* The trainee moves the session on; the trainer's session follows. */
   wanted_step = "sign-in";
@@ -587,7 +549,7 @@ test_no_classroom_when_assisted (Fixture       *f,
   GtkWidget *share;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->agent_view), "session.share", NULL));
-  share = find_share_window ();
+  share = gp_test_find_toplevel (GP_TYPE_SHARE_WINDOW);
   g_signal_emit_by_name (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW, "start_button"), "clicked");
   g_assert_nonnull (gp_session_view_get_host (f->agent_view));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (share, GP_TYPE_SHARE_WINDOW,
@@ -640,7 +602,7 @@ test_rejoin_after_stop (Fixture       *f,
 
   /* Guidepost stops.  Closing the window leaves the session and forgets the place; what
    * a crash leaves behind is the file as it was, put back here. */
-  destroy_and_wait (GTK_WIDGET (f->customer_window));
+  gp_test_destroy_and_wait (GTK_WIDGET (f->customer_window));
   g_assert_true (file_gone (path));
   g_assert_true (gp_session_add_note (f->session, GP_ACTOR_AGENT, "while the customer was away", &error));
   g_assert_true (gp_session_next (f->session, GP_ACTOR_AGENT, &error));
@@ -657,7 +619,7 @@ test_rejoin_after_stop (Fixture       *f,
   rejoin_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->customer_window), GP_TYPE_WINDOW, "rejoin_row"));
   g_assert_true (gtk_widget_get_visible (rejoin_row));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (rejoin_row)), gp_flow_get_title (f->flow)));
-  save_png (GTK_WIDGET (f->customer_window), "ui-rejoin-offered.png");
+  gp_test_save_png (GTK_WIDGET (f->customer_window), "ui-rejoin-offered.png");
 
   /* Back in the same seat, no knock, with exactly what was missed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->customer_window), "win.rejoin-session", NULL));
@@ -674,7 +636,7 @@ test_rejoin_after_stop (Fixture       *f,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* A place that cannot be read is named, and can be forgotten. */
-  destroy_and_wait (GTK_WIDGET (f->customer_window));
+  gp_test_destroy_and_wait (GTK_WIDGET (f->customer_window));
   g_assert_true (g_file_set_contents (path, "{\"format\": \"guidepost-peer-state/1\"", -1, &error));
   f->customer_window = gp_window_new (app, f->library);
   gtk_window_present (GTK_WINDOW (f->customer_window));
@@ -718,17 +680,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gp_test_init_gtk (&argc, &argv);
-
-  app = GTK_APPLICATION (g_object_new (GP_TYPE_APPLICATION,
-                                       "application-id", "io.guidepost.Guidepost.UiCobrowseTest",
-                                       "flags", G_APPLICATION_NON_UNIQUE,
-                                       NULL));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = GTK_APPLICATION (gp_test_application_new ("io.guidepost.Guidepost.UiCobrowseTest"));
 
   g_test_add ("/guidepost/ui/cobrowse/share-and-join", Fixture, NULL, setup, test_share_and_join, teardown);
   g_test_add ("/guidepost/ui/cobrowse/refused", Fixture, NULL, setup, test_refused, teardown);

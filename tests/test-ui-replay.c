@@ -10,7 +10,8 @@
 #include "gp-replay-window.h"
 #include "gp-sessions-window.h"
 #include "gp-step-view.h"
-#include "gp-test-snapshot.h"
+#include "gp-session-test-utils.h"
+#include "gp-test-ui.h"
 
 #define BUNDLED_FLOWS RESOURCE_BASE "/flows"
 #define BANK_FLOW_ID "regain-online-banking"
@@ -19,14 +20,6 @@
 static GpApplication *app;
 
 static const char * const test_languages[] = { "en_GB", "en", "C", NULL };
-
-#define assert_ok(call) G_STMT_START { \
-    g_autoptr(GError) _error = NULL; \
-    gboolean _ok = (call); \
-    g_assert_no_error (_error); \
-    g_assert_true (_ok); \
-  } G_STMT_END
-#define E (&_error)
 
 typedef struct {
   gint64 wall;
@@ -79,26 +72,26 @@ record_session (Fixture *f)
   clock.mono = gp_event_get_monotonic_time (last);
   gp_session_set_clock (session, clock_tick, &clock);
 
-  assert_ok (gp_session_reveal_hint (session, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_next (session, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_choose (session, GP_ACTOR_CUSTOMER, 0, E));
+  gp_assert_ok (gp_session_reveal_hint (session, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (session, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_choose (session, GP_ACTOR_CUSTOMER, 0, E));
   for (guint i = 0; i < 4; i++)
-    assert_ok (gp_session_pass_check (session, GP_ACTOR_AGENT, i, E));
-  assert_ok (gp_session_next (session, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_next (session, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_report_failure (session, GP_ACTOR_AGENT, "code-not-arrived", E));
-  assert_ok (gp_session_take_recovery (session, GP_ACTOR_AGENT, E));
-  assert_ok (gp_session_add_note (session, GP_ACTOR_AGENT, "Second code sent; the first never came", E));
+    gp_assert_ok (gp_session_pass_check (session, GP_ACTOR_AGENT, i, E));
+  gp_assert_ok (gp_session_next (session, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (session, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_report_failure (session, GP_ACTOR_AGENT, "code-not-arrived", E));
+  gp_assert_ok (gp_session_take_recovery (session, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_add_note (session, GP_ACTOR_AGENT, "Second code sent; the first never came", E));
   while (g_strcmp0 (gp_step_get_id (gp_session_get_current_step (session)), "set-password") != 0)
-    assert_ok (gp_session_next (session, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_reveal_hint (session, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_reveal_hint (session, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_change_driver (session, GP_ACTOR_CUSTOMER, GP_ACTOR_AGENT, E));
-  assert_ok (gp_session_next (session, GP_ACTOR_AGENT, E));
+    gp_assert_ok (gp_session_next (session, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_reveal_hint (session, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_reveal_hint (session, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_change_driver (session, GP_ACTOR_CUSTOMER, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_next (session, GP_ACTOR_AGENT, E));
   while (gp_step_get_kind (gp_session_get_current_step (session)) != GP_STEP_KIND_END)
-    assert_ok (gp_session_next (session, GP_ACTOR_AGENT, E));
-  assert_ok (gp_session_record_satisfaction (session, GP_ACTOR_CUSTOMER, 4, NULL, E));
-  assert_ok (gp_session_end (session, GP_ACTOR_AGENT, GP_OUTCOME_COMPLETED, E));
+    gp_assert_ok (gp_session_next (session, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_record_satisfaction (session, GP_ACTOR_CUSTOMER, 4, NULL, E));
+  gp_assert_ok (gp_session_end (session, GP_ACTOR_AGENT, GP_OUTCOME_COMPLETED, E));
   g_assert_cmpuint (gp_session_get_n_unsaved_events (session), ==, 0);
 
   f->session_id = g_strdup (gp_session_get_id (session));
@@ -109,25 +102,12 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "journal-replay.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = gp_test_journal_path ("journal-replay.db");
 
   f->library = gp_flow_library_new_for_sources (BUNDLED_FLOWS, NULL);
   gp_flow_library_set_languages (f->library, test_languages);
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  f->journal = gp_journal_new_for_path (path, &error);
-  g_assert_no_error (error);
+  f->journal = gp_test_open_journal (path);
   record_session (f);
-}
-
-static void
-destroy_and_wait (GtkWidget *widget)
-{
-  gpointer weak = widget;
-
-  g_object_add_weak_pointer (G_OBJECT (widget), &weak);
-  gtk_window_destroy (GTK_WINDOW (widget));
-  g_assert_true (gp_test_wait_for_finalize (&weak, GP_TEST_WATCHDOG_MS));
 }
 
 static void
@@ -135,9 +115,9 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   if (f->window != NULL)
-    destroy_and_wait (GTK_WIDGET (f->window));
+    gp_test_destroy_and_wait (GTK_WIDGET (f->window));
   if (f->sessions != NULL)
-    destroy_and_wait (f->sessions);
+    gp_test_destroy_and_wait (f->sessions);
   g_clear_object (&f->replay);
   g_assert_finalize_object (f->library);
   g_assert_finalize_object (f->journal);
@@ -149,23 +129,7 @@ static gpointer
 child (Fixture    *f,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (f->window), GP_TYPE_REPLAY_WINDOW, name);
-
-  g_assert_nonnull (object);
-  return object;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gp_test_wait_for_draw (widget, GP_TEST_WATCHDOG_MS));
-  gp_test_snapshot_widget (widget, path, &error);
-  g_assert_no_error (error);
-  g_test_message ("Screenshot: %s", path);
+  return gp_test_child (f->window, GP_TYPE_REPLAY_WINDOW, name);
 }
 
 /* The first widget under @widget that is a button for @action_name (any target). */
@@ -366,7 +330,7 @@ test_replay (Fixture       *f,
     }
   g_assert_cmpstr (gp_step_get_id (gp_session_get_current_step (gp_session_replay_get_session (f->replay))),
                    ==, "set-password");
-  save_png (GTK_WIDGET (f->window), "ui-replay.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-replay.png");
 
   /* Playing at 1×, the 20 s wait before the next event is shortened, and it says so. */
   gtk_drop_down_set_selected (child (f, "speed_dropdown"), 1);
@@ -424,7 +388,7 @@ test_narrow (Fixture       *f,
   gp_session_replay_seek (f->replay, 12);
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (f, "state_page"));
   g_assert_true (gtk_widget_get_visible (child (f, "back_button")));
-  save_png (GTK_WIDGET (f->window), "ui-replay-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-replay-360.png");
 
   activate (f, "replay.show-timeline");
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == child (f, "timeline_page"));
@@ -448,24 +412,17 @@ test_dark (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   open_directly (f, 1000);
   gp_session_replay_seek (f->replay, f->n_events);
-  save_png (GTK_WIDGET (f->window), "ui-replay-dark.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-replay-dark.png");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gp_test_init_gtk (&argc, &argv);
-
-  app = g_object_new (GP_TYPE_APPLICATION,
-                      "application-id", "io.guidepost.Guidepost.UiReplayTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = gp_test_application_new ("io.guidepost.Guidepost.UiReplayTest");
 
   g_test_add ("/guidepost/ui/replay/from-sessions-window", Fixture, NULL, setup, test_replay, teardown);
   g_test_add ("/guidepost/ui/replay/narrow", Fixture, NULL, setup, test_narrow, teardown);

@@ -13,7 +13,7 @@
 #include "gp-mock-screen.h"
 #include "gp-session-view.h"
 #include "gp-step-view.h"
-#include "gp-test-snapshot.h"
+#include "gp-test-ui.h"
 
 #define NARROW_WIDTH 360
 
@@ -33,61 +33,22 @@ typedef struct {
   gboolean       screenshots;    /* of this flow's session */
 } Fixture;
 
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static GpStepView *
 step_view (Fixture *f)
 {
-  return child_of (f->view, GP_TYPE_SESSION_VIEW, "step_view");
+  return gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "step_view");
 }
 
 static GpSession *
 session (Fixture *f)
 {
-  GpSession *s = gp_session_view_get_session (f->view);
-
-  g_assert_nonnull (s);
-  return s;
+  return gp_test_view_get_session (f->view);
 }
 
 static GpStep *
 current (Fixture *f)
 {
   return gp_session_get_current_step (session (f));
-}
-
-static void
-save_png (Fixture    *f,
-          const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
-  gp_test_snapshot_widget (GTK_WIDGET (f->window), path, &error);
-  g_assert_no_error (error);
-  g_test_message ("saved %s", path);
-}
-
-static void
-save_png_of (GtkWidget  *widget,
-             const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gp_test_wait_for_draw (widget, GP_TEST_WATCHDOG_MS));
-  gp_test_snapshot_widget (widget, path, &error);
-  g_assert_no_error (error);
 }
 
 static void
@@ -102,11 +63,7 @@ act (Fixture    *f,
      const char *action,
      GVariant   *parameter)
 {
-  g_autofree char *text = parameter != NULL ? g_variant_print (parameter, FALSE) : NULL;
-
-  g_test_message ("%s %s at %s", action, text != NULL ? text : "",
-                  gp_session_view_get_session (f->view) != NULL ? gp_step_get_id (current (f)) : "intake");
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter));
+  gp_test_view_activate (f->view, action, parameter);
 }
 
 static gboolean
@@ -157,7 +114,7 @@ answer_banner (Fixture *f,
   if (f->offers_answered >= 2)
     return;
   if (f->screenshots && f->offers_answered == 0)
-    save_png (f, "ui-offer.png");
+    gp_test_save_png (GTK_WIDGET (f->window), "ui-offer.png");
   act (f, f->offers_answered == 0 ? "session.accept-offer" : "session.decline-offer", NULL);
   expect (f, "offer-answered");
   f->offers_answered++;
@@ -377,13 +334,10 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  gpointer window = f->window;
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (f->window);
-  g_assert_true (gp_test_wait_for_finalize (&window, GP_TEST_WATCHDOG_MS));
+  gp_test_destroy_and_wait (GTK_WIDGET (f->window));
   g_assert_finalize_object (f->journal);
   g_assert_finalize_object (f->library);
   g_ptr_array_unref (f->expected);
@@ -422,7 +376,7 @@ static void
 start_assisted (Fixture *f,
                 GpFlow  *flow)
 {
-  GpIntakePage *intake = child_of (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
+  GpIntakePage *intake = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
   const char * const *goals = gp_flow_get_goals (flow);
 
   gp_session_view_start (f->view, flow, f->journal, goals != NULL ? goals[0] : NULL, GP_SESSION_MODE_ASSISTED);
@@ -430,13 +384,13 @@ start_assisted (Fixture *f,
   g_assert_cmpstr (gp_session_view_get_title (f->view), ==, gp_flow_get_title (flow));
 
   /* Intake: a new customer, offered the online route once more, who declines. */
-  adw_combo_row_set_selected (child_of (intake, GP_TYPE_INTAKE_PAGE, "familiarity_row"), GP_FAMILIARITY_NEW);
-  adw_combo_row_set_selected (child_of (intake, GP_TYPE_INTAKE_PAGE, "try_again_row"), GP_TRY_AGAIN_DECLINED);
+  adw_combo_row_set_selected (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "familiarity_row"), GP_FAMILIARITY_NEW);
+  adw_combo_row_set_selected (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "try_again_row"), GP_TRY_AGAIN_DECLINED);
   g_assert_cmpint (gp_intake_page_get_try_again (intake), ==, GP_TRY_AGAIN_DECLINED);
   g_assert_cmpuint (gp_intake_page_get_mode (intake), ==, GP_SESSION_MODE_ASSISTED);
   g_assert_cmpstr (gp_intake_page_get_agreed_problem (intake), !=, "");
   if (f->screenshots)
-    save_png (f, "ui-intake.png");
+    gp_test_save_png (GTK_WIDGET (f->window), "ui-intake.png");
 
   act (f, "session.start", NULL);
   expect (f, "started");
@@ -454,7 +408,7 @@ static void
 report_and_recover (Fixture *f)
 {
   GpStep *step = current (f);
-  GpFailurePanel *panel = child_of (step_view (f), GP_TYPE_STEP_VIEW, "failure_panel");
+  GpFailurePanel *panel = gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "failure_panel");
   GpFailure *failure = gp_step_get_failure (step, 0);
   g_auto(GStrv) words = NULL;
   guint limit, retries;
@@ -478,7 +432,7 @@ report_and_recover (Fixture *f)
   retries = gp_session_get_retries (session (f), gp_step_get_id (step), gp_failure_get_id (failure));
 
   {
-    GtkToggleButton *wrong = child_of (step_view (f), GP_TYPE_STEP_VIEW, "wrong_button");
+    GtkToggleButton *wrong = gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "wrong_button");
 
     /* The button is a toggle: pressed while the failures are listed, and says so. */
     g_assert_false (gtk_toggle_button_get_active (wrong));
@@ -503,7 +457,7 @@ report_and_recover (Fixture *f)
   f->failure_seen = TRUE;
   g_assert_true (gp_failure_panel_get_open_failure (panel) == failure);
   if (f->screenshots)
-    save_png (f, "ui-failure-recovery.png");
+    gp_test_save_png (GTK_WIDGET (f->window), "ui-failure-recovery.png");
 
   due = due_on_entering (f, gp_failure_get_recovery_id (failure));
   act (f, "session.take-recovery", NULL);
@@ -519,14 +473,14 @@ report_and_recover (Fixture *f)
 static void
 finish (Fixture *f)
 {
-  GpEndPage *end = child_of (f->view, GP_TYPE_SESSION_VIEW, "end_page");
-  GtkStack *stack = child_of (f->view, GP_TYPE_SESSION_VIEW, "stack");
+  GpEndPage *end = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "end_page");
+  GtkStack *stack = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "stack");
   GpOutcome outcome = gp_step_get_outcome (current (f));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "end");
-  gtk_editable_set_text (GTK_EDITABLE (child_of (end, GP_TYPE_END_PAGE, "comment_row")), "Clear and patient");
+  gtk_editable_set_text (GTK_EDITABLE (gp_test_child (end, GP_TYPE_END_PAGE, "comment_row")), "Clear and patient");
   if (f->screenshots)
-    save_png (f, "ui-end.png");
+    gp_test_save_png (GTK_WIDGET (f->window), "ui-end.png");
   act (f, "session.satisfaction", g_variant_new_uint32 (4));
   expect (f, "satisfaction-recorded");
   act (f, "session.end", g_variant_new_string (gp_outcome_to_string (outcome)));
@@ -557,7 +511,7 @@ drive_flow (Fixture *f,
       expect (f, "hint-revealed");
       g_assert_cmpuint (gp_session_get_hints_used (session (f), gp_step_get_id (current (f))), ==, 1);
       if (f->screenshots)
-        save_png (f, "ui-step-highlight.png");
+        gp_test_save_png (GTK_WIDGET (f->window), "ui-step-highlight.png");
     }
 
   /* Offers first: after a failure the session makes none. */
@@ -631,10 +585,10 @@ test_observes_session (Fixture       *f,
   g_assert_nonnull (flow);
   s = gp_session_new (flow, GP_SESSION_MODE_ASSISTED, "renew", GP_FAMILIARITY_FAMILIAR, "renew my permit", NULL);
   gp_session_view_show_session (f->view, s);
-  title = child_of (step_view (f), GP_TYPE_STEP_VIEW, "title_label");
+  title = gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "title_label");
   g_assert_cmpstr (gtk_label_get_label (title), ==, gp_step_get_title (gp_session_get_current_step (s)));
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_ROLE_HEADING);
-  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child_of (step_view (f), GP_TYPE_STEP_VIEW, "mock_screen")),
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "mock_screen")),
                                    GTK_ACCESSIBLE_ROLE_GROUP);
 
   g_assert_true (gp_session_next (s, GP_ACTOR_CUSTOMER, &error));
@@ -642,16 +596,16 @@ test_observes_session (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (title), ==, gp_step_get_title (gp_session_get_current_step (s)));
 
   /* A familiar customer: the why is one press away, and the press is recorded. */
-  g_assert_false (gtk_widget_get_visible (child_of (step_view (f), GP_TYPE_STEP_VIEW, "why_card")));
+  g_assert_false (gtk_widget_get_visible (gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "why_card")));
   act (f, "session.why", NULL);
-  g_assert_true (gtk_widget_get_visible (child_of (step_view (f), GP_TYPE_STEP_VIEW, "why_card")));
+  g_assert_true (gtk_widget_get_visible (gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "why_card")));
 
   /* The hint ladder: one more per press, all revealed ones shown. */
   g_assert_true (gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, &error));
   act (f, "session.hint", NULL);
   g_assert_cmpuint (gp_session_get_hints_used (s, gp_step_get_id (gp_session_get_current_step (s))), ==, 2);
   {
-    GtkWidget *list = child_of (step_view (f), GP_TYPE_STEP_VIEW, "hint_list");
+    GtkWidget *list = gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "hint_list");
     guint n = 0;
 
     for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -662,7 +616,6 @@ test_observes_session (Fixture       *f,
 }
 
 static void report_wide (GtkWidget *widget, int width, int depth);
-static GtkWidget *find_toplevel (GType type);
 
 /* A session that stopped between entering a step and making its on-enter offer (a crash,
  * or the customer's app on its own) makes it when the agent's view shows the session. */
@@ -730,7 +683,7 @@ test_narrow_and_dark (Fixture       *f,
   act (f, "session.hint", NULL);
   act (f, "session.something-wrong", NULL);
 
-  mock = child_of (step_view (f), GP_TYPE_STEP_VIEW, "mock_screen");
+  mock = gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "mock_screen");
   target = gp_mock_screen_get_target (mock);
   g_assert_nonnull (target);
   g_assert_true (gtk_widget_has_css_class (target, "target"));
@@ -741,7 +694,7 @@ test_narrow_and_dark (Fixture       *f,
   g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
   report_wide (GTK_WIDGET (f->view), NARROW_WIDTH, 0);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <=, NARROW_WIDTH);
-  save_png (f, "ui-step-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-step-360.png");
 
   /* Large text (150 %) still fits, by wrapping. */
   g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
@@ -749,12 +702,12 @@ test_narrow_and_dark (Fixture       *f,
   g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
   report_wide (GTK_WIDGET (f->view), NARROW_WIDTH, 0);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), <=, NARROW_WIDTH);
-  save_png (f, "ui-step-360-large-text.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-step-360-large-text.png");
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_set_default_size (f->window, 720, 900);
-  save_png (f, "ui-step-dark.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-step-dark.png");
 }
 
 /* At the retry limit the recovery gives way to the escalation the flow proposes. */
@@ -763,7 +716,7 @@ test_retry_limit (Fixture       *f,
                   gconstpointer  data)
 {
   GpFlow *flow = gp_flow_library_lookup (f->library, "redirect-parcel");
-  GtkStack *stack = child_of (f->view, GP_TYPE_SESSION_VIEW, "stack");
+  GtkStack *stack = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "stack");
   GtkWidget *escalation_box;
   GtkWidget *dialog;
   GpStep *step;
@@ -783,7 +736,7 @@ test_retry_limit (Fixture       *f,
   failure = gp_step_lookup_failure (step, "code-not-arrived");
   g_assert_nonnull (failure);
   g_assert_cmpuint (gp_failure_get_retry_limit (failure), ==, 2);
-  escalation_box = child_of (step_view (f), GP_TYPE_STEP_VIEW, "escalation_box");
+  escalation_box = gp_test_child (step_view (f), GP_TYPE_STEP_VIEW, "escalation_box");
 
   for (guint i = 0; i < 2; i++)
     {
@@ -794,15 +747,16 @@ test_retry_limit (Fixture       *f,
     }
   g_assert_true (gp_session_get_proposed_escalation (session (f), &to, NULL, &proposed_reason));
   g_assert_true (gtk_widget_get_visible (escalation_box));
-  save_png (f, "ui-escalation-proposed.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-escalation-proposed.png");
 
   /* Reported once more: no recovery left to take. */
   act (f, "session.report-failure", g_variant_new_string ("code-not-arrived"));
-  g_assert_false (gtk_widget_get_visible (child_of (child_of (step_view (f), GP_TYPE_STEP_VIEW, "failure_panel"),
-                                                    GP_TYPE_FAILURE_PANEL, "recovery_button")));
+  g_assert_false (gtk_widget_get_visible (gp_test_child (gp_test_child (step_view (f), GP_TYPE_STEP_VIEW,
+                                                                        "failure_panel"),
+                                                         GP_TYPE_FAILURE_PANEL, "recovery_button")));
 
   act (f, "session.escalate", NULL);
-  dialog = find_toplevel (GP_TYPE_ESCALATION_DIALOG);
+  dialog = gp_test_find_toplevel (GP_TYPE_ESCALATION_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gp_escalation_dialog_get_to (GP_ESCALATION_DIALOG (dialog)), ==, to);
   g_assert_cmpint (gp_escalation_dialog_get_priority (GP_ESCALATION_DIALOG (dialog)), ==, GP_PRIORITY_NORMAL);
@@ -811,7 +765,7 @@ test_retry_limit (Fixture       *f,
 
     g_assert_cmpstr (reason, ==, proposed_reason != NULL ? proposed_reason : "");
   }
-  save_png_of (dialog, "ui-escalation-dialog.png");
+  gp_test_save_png (dialog, "ui-escalation-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "escalate");
   g_assert_false (gp_session_get_proposed_escalation (session (f), NULL, NULL, NULL));
 
@@ -843,7 +797,7 @@ test_self_service (Fixture       *f,
 {
   GpFlow *flow = gp_flow_library_lookup (f->library, "submit-meter-reading");
   GpStepView *sv;
-  GpIntakePage *intake = child_of (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
+  GpIntakePage *intake = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = NULL;
   GpEvent *last;
@@ -851,21 +805,22 @@ test_self_service (Fixture       *f,
   g_assert_nonnull (flow);
   gp_session_view_start (f->view, flow, f->journal, "meter reading", GP_SESSION_MODE_SELF_SERVICE);
   /* No try-again offer on one's own: that is for an agent to make. */
-  g_assert_false (gtk_widget_get_visible (child_of (intake, GP_TYPE_INTAKE_PAGE, "try_again_group")));
+  g_assert_false (gtk_widget_get_visible (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "try_again_group")));
   act (f, "session.start", NULL);
   g_assert_cmpint (gp_session_get_mode (session (f)), ==, GP_SESSION_MODE_SELF_SERVICE);
   sv = step_view (f);
 
   /* Addressed to the customer, no talk track, and "I need help". */
-  g_assert_false (gtk_widget_get_visible (child_of (sv, GP_TYPE_STEP_VIEW, "talk_box")));
-  g_assert_cmpstr (gtk_label_get_label (child_of (sv, GP_TYPE_STEP_VIEW, "why_title")), ==, "Why you need to do this");
-  g_assert_true (gtk_widget_get_visible (child_of (sv, GP_TYPE_STEP_VIEW, "need_help_button")));
+  g_assert_false (gtk_widget_get_visible (gp_test_child (sv, GP_TYPE_STEP_VIEW, "talk_box")));
+  g_assert_cmpstr (gtk_label_get_label (gp_test_child (sv, GP_TYPE_STEP_VIEW, "why_title")), ==,
+                   "Why you need to do this");
+  g_assert_true (gtk_widget_get_visible (gp_test_child (sv, GP_TYPE_STEP_VIEW, "need_help_button")));
   act (f, "session.something-wrong", NULL);
   act (f, "session.report-failure",
        g_variant_new_string (gp_failure_get_id (gp_step_get_failure (current (f), 0))));
-  g_assert_false (gtk_widget_get_visible (child_of (child_of (sv, GP_TYPE_STEP_VIEW, "failure_panel"),
-                                                    GP_TYPE_FAILURE_PANEL, "say_box")));
-  save_png (f, "ui-self-service.png");
+  g_assert_false (gtk_widget_get_visible (gp_test_child (gp_test_child (sv, GP_TYPE_STEP_VIEW, "failure_panel"),
+                                                         GP_TYPE_FAILURE_PANEL, "say_box")));
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-self-service.png");
 
   act (f, "session.need-help", NULL);
   events = gp_journal_load_events (f->journal, gp_session_get_id (session (f)), &error);
@@ -891,22 +846,6 @@ report_wide (GtkWidget *widget,
       report_wide (c, width, depth + 1);
 }
 
-/* Escalation and complaint dialogs, reachable at any step. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
 static void
 test_escalate_and_complain (Fixture       *f,
                             gconstpointer  data)
@@ -915,26 +854,26 @@ test_escalate_and_complain (Fixture       *f,
   GtkWidget *dialog;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = NULL;
-  GtkStack *stack = child_of (f->view, GP_TYPE_SESSION_VIEW, "stack");
+  GtkStack *stack = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "stack");
 
   gp_session_view_start (f->view, flow, f->journal, NULL, GP_SESSION_MODE_ASSISTED);
   act (f, "session.start", NULL);
 
   act (f, "session.complaint", NULL);
-  dialog = find_toplevel (GP_TYPE_COMPLAINT_DIALOG);
+  dialog = gp_test_find_toplevel (GP_TYPE_COMPLAINT_DIALOG);
   g_assert_nonnull (dialog);
   gp_complaint_dialog_set_text (GP_COMPLAINT_DIALOG (dialog), "The website kept logging me out");
-  save_png_of (dialog, "ui-complaint-dialog.png");
+  gp_test_save_png (dialog, "ui-complaint-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "log");
 
   act (f, "session.escalate", NULL);
-  dialog = find_toplevel (GP_TYPE_ESCALATION_DIALOG);
+  dialog = gp_test_find_toplevel (GP_TYPE_ESCALATION_DIALOG);
   g_assert_nonnull (dialog);
   gp_escalation_dialog_set_to (GP_ESCALATION_DIALOG (dialog), "Parcel team");
   /* A reason of more than one line is kept whole, without the blank space around it. */
   gp_escalation_dialog_set_reason (GP_ESCALATION_DIALOG (dialog),
                                    "  Redirect refused twice.\nThe customer is travelling on Friday.\n\n");
-  save_png_of (dialog, "ui-escalation-reason.png");
+  gp_test_save_png (dialog, "ui-escalation-reason.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "escalate");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "end");
 
@@ -1017,8 +956,8 @@ test_fault_console (Fixture       *f,
   act (f, "session.start", NULL);
   g_assert_cmpint (gp_session_get_mode (session (f)), ==, GP_SESSION_MODE_TRAINING);
   sv = step_view (f);
-  console = child_of (sv, GP_TYPE_STEP_VIEW, "fault_console");
-  mock = child_of (sv, GP_TYPE_STEP_VIEW, "mock_screen");
+  console = gp_test_child (sv, GP_TYPE_STEP_VIEW, "fault_console");
+  mock = gp_test_child (sv, GP_TYPE_STEP_VIEW, "mock_screen");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (console)));
 
   path = find_path (f, is_card_payment);
@@ -1066,9 +1005,9 @@ test_fault_console (Fixture       *f,
   g_assert_cmpstr (banner_text (banner), ==, gp_failure_get_symptom (system_failure));
   g_assert_true (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (mock))) == banner);
   g_assert_true (page_dimmed (mock));
-  save_png_of (GTK_WIDGET (console), "ui-fault-console.png");
-  save_png_of (GTK_WIDGET (mock), "ui-injected-failure.png");
-  save_png (f, "ui-injected-failure-window.png");
+  gp_test_save_png (GTK_WIDGET (console), "ui-fault-console.png");
+  gp_test_save_png (GTK_WIDGET (mock), "ui-injected-failure.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-injected-failure-window.png");
 
   /* One at a time: the refusal is a toast, nothing is recorded. */
   {
@@ -1093,7 +1032,7 @@ test_fault_console (Fixture       *f,
   g_assert_nonnull (banner);
   g_assert_cmpstr (banner_text (banner), ==, gp_failure_get_symptom (customer_failure));
   g_assert_false (page_dimmed (mock));
-  save_png_of (GTK_WIDGET (mock), "ui-injected-failure-customer.png");
+  gp_test_save_png (GTK_WIDGET (mock), "ui-injected-failure-customer.png");
 
   /* The trainee reports it and recovers as usual; entering the step again clears it. */
   act (f, "session.report-failure", g_variant_new_string ("card-declined"));
@@ -1119,18 +1058,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gp_test_init_gtk (&argc, &argv);
-
-  /* The application loads libadwaita and the style sheet, as in the real program. */
-  app = GTK_APPLICATION (g_object_new (GP_TYPE_APPLICATION,
-                                       "application-id", "io.guidepost.Guidepost.UiSessionTest",
-                                       "flags", G_APPLICATION_NON_UNIQUE,
-                                       NULL));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = GTK_APPLICATION (gp_test_application_new ("io.guidepost.Guidepost.UiSessionTest"));
 
   g_test_add ("/guidepost/ui/session/each-flow", Fixture, NULL, setup, test_each_flow, teardown);
   g_test_add ("/guidepost/ui/session/observes-session", Fixture, NULL, setup, test_observes_session, teardown);

@@ -17,7 +17,8 @@
 #include "gp-session-view.h"
 #include "gp-sessions-window.h"
 #include "gp-window.h"
-#include "gp-test-snapshot.h"
+#include "gp-session-test-utils.h"
+#include "gp-test-ui.h"
 
 #define BUNDLED_FLOWS RESOURCE_BASE "/flows"
 #define BANK_FLOW_ID "regain-online-banking"
@@ -40,46 +41,7 @@ static gpointer
 window_child (Fixture    *f,
               const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window), GP_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gp_test_wait_for_draw (widget, GP_TEST_WATCHDOG_MS));
-  gp_test_snapshot_widget (widget, path, &error);
-  g_assert_no_error (error);
-  g_test_message ("Screenshot: %s", path);
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-  return n;
-}
-
-static GpJournal *
-new_test_journal (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "journal-test.db", NULL);
-  g_autoptr(GError) error = NULL;
-  GpJournal *journal;
-
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  journal = gp_journal_new_for_path (path, &error);
-  g_assert_no_error (error);
-  return journal;
+  return gp_test_child (f->window, GP_TYPE_WINDOW, name);
 }
 
 /* One session stopped at the second step, one completed. */
@@ -118,7 +80,11 @@ fixture_open (Fixture  *f,
   f->library = gp_flow_library_new_for_sources (BUNDLED_FLOWS, NULL);
   gp_flow_library_set_languages (f->library, test_languages);
   if (with_journal)
-    f->journal = new_test_journal ();
+    {
+      g_autofree char *path = gp_test_journal_path ("journal-test.db");
+
+      f->journal = gp_test_open_journal (path);
+    }
   if (with_sessions)
     fill_journal (f);
 
@@ -150,23 +116,13 @@ setup_no_journal (Fixture       *f,
 }
 
 static void
-destroy_and_wait (GtkWidget *widget)
-{
-  gpointer weak = widget;
-
-  g_object_add_weak_pointer (G_OBJECT (widget), &weak);
-  gtk_window_destroy (GTK_WINDOW (widget));
-  g_assert_true (gp_test_wait_for_finalize (&weak, GP_TEST_WATCHDOG_MS));
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
   GSettings *settings = gp_application_get_settings (app);
 
   if (f->window != NULL)
-    destroy_and_wait (GTK_WIDGET (f->window));
+    gp_test_destroy_and_wait (GTK_WIDGET (f->window));
   g_assert_finalize_object (f->library);
   if (f->journal != NULL)
     g_assert_finalize_object (f->journal);
@@ -283,7 +239,7 @@ test_narrow_session (Fixture       *f,
   g_assert_true (adw_leaflet_get_folded (window_child (f, "leaflet")));
   g_assert_true (gtk_widget_get_visible (window_child (f, "back_button")));
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window))), ==, NARROW_WIDTH);
-  save_png (GTK_WIDGET (f->window), "ui-narrow-session-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-narrow-session-360.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
   g_assert_true (gp_test_wait_until (shows_library_page, f, GP_TEST_WATCHDOG_MS));
@@ -315,8 +271,8 @@ test_continue (Fixture       *f,
   /* The unfinished session is in Continue, the completed one in Recent. */
   g_assert_true (gtk_widget_get_visible (window_child (f, "continue_group")));
   g_assert_true (gtk_widget_get_visible (window_child (f, "recent_group")));
-  g_assert_cmpuint (count_rows (continue_list), ==, 1);
-  g_assert_cmpuint (count_rows (recent_list), ==, 1);
+  g_assert_cmpuint (gp_test_count_rows (continue_list), ==, 1);
+  g_assert_cmpuint (gp_test_count_rows (recent_list), ==, 1);
 
   row = gtk_list_box_get_row_at_index (continue_list, 0);
   g_assert_cmpstr (gp_journal_session_get_id (gp_journal_row_get_session (GP_JOURNAL_ROW (row))), ==,
@@ -334,7 +290,7 @@ test_continue (Fixture       *f,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (recent_list, 0))),
                             "Abandoned"));
 
-  save_png (GTK_WIDGET (f->window), "ui-library-continue.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-library-continue.png");
 
   /* A Recent row opens the finished session's replay. */
   {
@@ -347,7 +303,7 @@ test_continue (Fixture       *f,
     g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (replay)) == GTK_WINDOW (f->window));
     g_assert_cmpstr (gp_session_get_id (gp_session_replay_get_final_session (gp_replay_window_get_replay (GP_REPLAY_WINDOW (replay)))),
                      ==, f->finished_id);
-    destroy_and_wait (replay);
+    gp_test_destroy_and_wait (replay);
   }
 
   /* Searching shows only flows (after the entry's search delay). */
@@ -385,7 +341,7 @@ test_dark (Fixture       *f,
 
   g_settings_set_string (settings, "color-scheme", "dark");
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  save_png (GTK_WIDGET (f->window), "ui-library-continue-dark.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-library-continue-dark.png");
 
   g_settings_set_string (settings, "color-scheme", "light");
   g_assert_false (adw_style_manager_get_dark (adw_style_manager_get_default ()));
@@ -411,7 +367,7 @@ test_handoff_unknown (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (error_label), "No session was handed off with the code 7KQM-2XHD"));
   g_assert_true (gtk_widget_has_css_class (window_child (f, "handoff_row"), "error"));
   g_assert_true (shows_library_page (f));
-  save_png (GTK_WIDGET (f->window), "ui-handoff-unknown.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-handoff-unknown.png");
 
   /* Typing again clears the error. */
   gtk_editable_set_text (GTK_EDITABLE (window_child (f, "handoff_row")), "nonsense");
@@ -544,7 +500,7 @@ test_resume_other_version (Fixture       *f,
   g_assert_true (gp_session_get_flow (shown) == bank);
   g_assert_cmpstr (gp_step_get_id (gp_session_get_current_step (shown)), ==,
                    gp_step_get_id (gp_session_get_current_step (recorded)));
-  save_png (GTK_WIDGET (f->window), "ui-resume-other-version.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-resume-other-version.png");
 }
 
 static void
@@ -560,7 +516,7 @@ test_no_journal (Fixture       *f,
   gp_window_show_journal_error (f->window, error);
   g_assert_false (gtk_widget_get_visible (window_child (f, "handoff_group")));
   g_assert_false (gtk_widget_get_visible (window_child (f, "continue_group")));
-  save_png (GTK_WIDGET (f->window), "ui-no-journal.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-no-journal.png");
 
   g_signal_emit_by_name (flow_list, "row-activated", gtk_list_box_get_row_at_index (flow_list, 0));
   g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
@@ -569,7 +525,7 @@ test_no_journal (Fixture       *f,
   sessions = wait_for_toplevel (GP_TYPE_SESSIONS_WINDOW);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (sessions, GP_TYPE_SESSIONS_WINDOW, "stack"))),
                    ==, "no-journal");
-  destroy_and_wait (sessions);
+  gp_test_destroy_and_wait (sessions);
 }
 
 static char *
@@ -615,7 +571,7 @@ test_evidence_window (GtkWidget *sessions)
   gp_evidence_window_set_witness (evidence, statement);
   typed = gp_evidence_window_get_witness (evidence);
   g_assert_cmpstr (typed, ==, statement);
-  save_png (GTK_WIDGET (evidence), "ui-evidence.png");
+  gp_test_save_png (GTK_WIDGET (evidence), "ui-evidence.png");
 
   g_assert_true (gp_evidence_window_save_to (evidence, html_file, GP_EVIDENCE_FORMAT_HTML, &error));
   g_assert_no_error (error);
@@ -636,8 +592,8 @@ test_evidence_window (GtkWidget *sessions)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "e.html"));
-  destroy_and_wait (dialog);
-  destroy_and_wait (GTK_WIDGET (evidence));
+  gp_test_destroy_and_wait (dialog);
+  gp_test_destroy_and_wait (GTK_WIDGET (evidence));
 }
 
 static guint
@@ -723,7 +679,7 @@ test_sessions_view (Fixture       *f,
 
   /* Every session, newest first, with flow, mode, started, outcome and events. */
   list = GTK_LIST_BOX (gtk_widget_get_template_child (sessions, GP_TYPE_SESSIONS_WINDOW, "session_list"));
-  g_assert_cmpuint (count_rows (list), ==, 2);
+  g_assert_cmpuint (gp_test_count_rows (list), ==, 2);
   {
     GtkListBoxRow *newest = gtk_list_box_get_row_at_index (list, 0);
     GtkListBoxRow *oldest = gtk_list_box_get_row_at_index (list, 1);
@@ -736,7 +692,7 @@ test_sessions_view (Fixture       *f,
     g_assert_nonnull (strstr (subtitle, " events"));
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (oldest)), "Abandoned"));
   }
-  save_png (sessions, "ui-sessions.png");
+  gp_test_save_png (sessions, "ui-sessions.png");
 
   /* Export writes files that parse. */
   g_assert_true (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), json_file, GP_EXPORT_FORMAT_JSON, &error));
@@ -760,11 +716,11 @@ test_sessions_view (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "s.json"));
-  destroy_and_wait (dialog);
+  gp_test_destroy_and_wait (dialog);
 
   test_evidence_window (sessions);
   test_export_period (f, sessions, json_file);
-  destroy_and_wait (sessions);
+  gp_test_destroy_and_wait (sessions);
 }
 
 static void
@@ -840,7 +796,7 @@ test_text_scale (Fixture       *f,
   larger_height = gtk_widget_get_height (title);
   g_assert_cmpint (larger_height, >, label_height);
   g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (f->window))), ==, NARROW_WIDTH);
-  save_png (GTK_WIDGET (f->window), "ui-large-text-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-large-text-360.png");
 
   g_settings_reset (settings, "text-scale");
   g_assert_cmpint (xft_dpi (), ==, normal_dpi);
@@ -857,7 +813,7 @@ test_preferences (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL));
   preferences = wait_for_toplevel (GP_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
-  save_png (preferences, "ui-preferences.png");
+  gp_test_save_png (preferences, "ui-preferences.png");
 
   /* The text size follows the setting both ways. */
   adjustment = GTK_ADJUSTMENT (gtk_widget_get_template_child (preferences, GP_TYPE_PREFERENCES_WINDOW,
@@ -873,9 +829,9 @@ test_preferences (Fixture       *f,
                                                                   "style_dark_button")));
   g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  save_png (preferences, "ui-preferences-dark.png");
+  gp_test_save_png (preferences, "ui-preferences-dark.png");
 
-  destroy_and_wait (preferences);
+  gp_test_destroy_and_wait (preferences);
 }
 
 /* Every window action with a key has it listed in the shortcuts window. */
@@ -929,7 +885,7 @@ test_no_fold_animation_at_start (Fixture       *f,
   gtk_window_present (GTK_WINDOW (fresh));
   g_assert_true (gp_test_wait_until (fold_animated, leaflet, GP_TEST_WATCHDOG_MS));
   g_assert_cmpuint (adw_leaflet_get_mode_transition_duration (leaflet), ==, 250);
-  destroy_and_wait (GTK_WIDGET (fresh));
+  gp_test_destroy_and_wait (GTK_WIDGET (fresh));
 }
 
 /* The session menu offers Stop Sharing only while the session is shared. */
@@ -968,17 +924,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gp_test_init_gtk (&argc, &argv);
-
-  app = g_object_new (GP_TYPE_APPLICATION,
-                      "application-id", "io.guidepost.Guidepost.UiShellTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = gp_test_application_new ("io.guidepost.Guidepost.UiShellTest");
   g_assert_nonnull (gp_application_get_settings (app));
 
   g_test_add ("/guidepost/ui/shell/navigation", Fixture, NULL, setup, test_navigation, teardown);

@@ -20,7 +20,8 @@
 #include "gp-step-view.h"
 #include "gp-training-panel.h"
 #include "gp-window.h"
-#include "gp-test-snapshot.h"
+#include "gp-session-test-utils.h"
+#include "gp-test-ui.h"
 
 #define BUNDLED_FLOWS RESOURCE_BASE "/flows"
 #define NARROW_WIDTH 360
@@ -37,30 +38,6 @@ typedef struct {
   GpWindow      *window;
   GpSessionView *view;
 } Fixture;
-
-static gpointer
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gp_test_wait_for_draw (widget, GP_TEST_WATCHDOG_MS));
-  gp_test_snapshot_widget (widget, path, &error);
-  g_assert_no_error (error);
-  g_test_message ("Screenshot: %s", path);
-}
 
 /* Lets the scripted customer (an idle of the main context) answer and the views follow. */
 static void
@@ -109,28 +86,10 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static GpSession *
 session (Fixture *f)
 {
-  GpSession *s = gp_session_view_get_session (f->view);
-
-  g_assert_nonnull (s);
-  return s;
+  return gp_test_view_get_session (f->view);
 }
 
 static GpStep *
@@ -144,11 +103,7 @@ act (Fixture    *f,
      const char *action,
      GVariant   *parameter)
 {
-  g_autofree char *text = parameter != NULL ? g_variant_print (parameter, FALSE) : NULL;
-
-  g_test_message ("%s %s at %s", action, text != NULL ? text : "",
-                  gp_session_view_get_session (f->view) != NULL ? gp_step_get_id (current (f)) : "intake");
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->view), action, parameter));
+  gp_test_view_activate (f->view, action, parameter);
   settle ();
 }
 
@@ -200,14 +155,11 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "journal-training.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = gp_test_journal_path ("journal-training.db");
 
   f->library = gp_flow_library_new_for_sources (BUNDLED_FLOWS, NULL);
   gp_flow_library_set_languages (f->library, test_languages);
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  f->journal = gp_journal_new_for_path (path, &error);
-  g_assert_no_error (error);
+  f->journal = gp_test_open_journal (path);
 
   f->window = gp_window_new_with_journal (GTK_APPLICATION (app), f->library, f->journal);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
@@ -216,20 +168,10 @@ setup (Fixture       *f,
 }
 
 static void
-destroy_and_wait (GtkWidget *widget)
-{
-  gpointer weak = widget;
-
-  g_object_add_weak_pointer (G_OBJECT (widget), &weak);
-  gtk_window_destroy (GTK_WINDOW (widget));
-  g_assert_true (gp_test_wait_for_finalize (&weak, GP_TEST_WATCHDOG_MS));
-}
-
-static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  destroy_and_wait (GTK_WIDGET (f->window));
+  gp_test_destroy_and_wait (GTK_WIDGET (f->window));
   g_assert_finalize_object (f->library);
   g_assert_finalize_object (f->journal);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -315,8 +257,8 @@ assert_report (Fixture         *f,
                GpTrainingScore *score,
                const char      *name)
 {
-  GpEndPage *end_page = child_of (f->view, GP_TYPE_SESSION_VIEW, "end_page");
-  GpScoreReport *report = child_of (end_page, GP_TYPE_END_PAGE, "score_report");
+  GpEndPage *end_page = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "end_page");
+  GpScoreReport *report = gp_test_child (end_page, GP_TYPE_END_PAGE, "score_report");
   g_autofree char *total = g_strdup_printf ("%d of %u", gp_training_score_get_total (score),
                                             gp_training_score_get_possible (score));
   g_autofree char *text = NULL;
@@ -327,7 +269,8 @@ assert_report (Fixture         *f,
   int dpi = 0;
 
   g_assert_true (gp_session_get_ended (session (f)));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (child_of (f->view, GP_TYPE_SESSION_VIEW, "stack")), ==, "end");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "stack")),
+                   ==, "end");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (report)));
   g_assert_cmpstr (gp_score_report_get_total_text (report), ==, total);
   shown = gp_training_score_get_items (gp_score_report_get_score (report));
@@ -355,20 +298,20 @@ assert_report (Fixture         *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
   png = g_strconcat (name, ".png", NULL);
-  save_png (GTK_WIDGET (f->window), png);
+  gp_test_save_png (GTK_WIDGET (f->window), png);
   g_free (png);
   png = g_strconcat (name, "-report.png", NULL);
-  save_png (GTK_WIDGET (report), png);
+  gp_test_save_png (GTK_WIDGET (report), png);
   g_free (png);
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), NARROW_WIDTH, 900);
   g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
   assert_fits (GTK_WIDGET (f->view), NARROW_WIDTH);
   png = g_strconcat (name, "-360.png", NULL);
-  save_png (GTK_WIDGET (f->window), png);
+  gp_test_save_png (GTK_WIDGET (f->window), png);
   g_free (png);
   png = g_strconcat (name, "-360-report.png", NULL);
-  save_png (GTK_WIDGET (report), png);
+  gp_test_save_png (GTK_WIDGET (report), png);
   g_free (png);
 
   /* Large text (150 %) still fits, by wrapping. */
@@ -377,7 +320,7 @@ assert_report (Fixture         *f,
   g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
   assert_fits (GTK_WIDGET (f->view), NARROW_WIDTH);
   png = g_strconcat (name, "-360-large-text.png", NULL);
-  save_png (GTK_WIDGET (report), png);
+  gp_test_save_png (GTK_WIDGET (report), png);
   g_free (png);
   g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
 
@@ -385,7 +328,7 @@ assert_report (Fixture         *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
   g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
   png = g_strconcat (name, "-dark.png", NULL);
-  save_png (GTK_WIDGET (f->window), png);
+  gp_test_save_png (GTK_WIDGET (f->window), png);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -404,7 +347,7 @@ test_chooser (Fixture       *f,
 
       g_assert_nonnull (gp_flow_library_lookup (f->library, gp_scenario_get_flow_id (scenario)));
     }
-  save_png (GTK_WIDGET (chooser), "ui-training-chooser.png");
+  gp_test_save_png (GTK_WIDGET (chooser), "ui-training-chooser.png");
   {
     /* Below the list: the selected scenario's customer and rules. */
     GtkAdjustment *adjustment =
@@ -412,17 +355,17 @@ test_chooser (Fixture       *f,
                                                                                  GTK_TYPE_SCROLLED_WINDOW)));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    save_png (GTK_WIDGET (chooser), "ui-training-chooser-detail.png");
+    gp_test_save_png (GTK_WIDGET (chooser), "ui-training-chooser-detail.png");
     gtk_adjustment_set_value (adjustment, 0);
   }
 
   gtk_window_set_default_size (GTK_WINDOW (chooser), NARROW_WIDTH, 720);
   g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (chooser), GP_TEST_WATCHDOG_MS));
   assert_fits (GTK_WIDGET (chooser), NARROW_WIDTH);
-  save_png (GTK_WIDGET (chooser), "ui-training-chooser-360.png");
+  gp_test_save_png (GTK_WIDGET (chooser), "ui-training-chooser-360.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  save_png (GTK_WIDGET (chooser), "ui-training-chooser-dark.png");
+  gp_test_save_png (GTK_WIDGET (chooser), "ui-training-chooser-dark.png");
   gtk_window_destroy (GTK_WINDOW (chooser));
 }
 
@@ -433,13 +376,13 @@ test_practice (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GpScenario) scenario = choose (f, PRACTICE_SCENARIO, GP_SCENARIO_RUN_PRACTICE);
-  GpIntakePage *intake = child_of (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
-  GpCustomerCard *intake_card = child_of (intake, GP_TYPE_INTAKE_PAGE, "customer_card");
-  GpStepView *sv = child_of (f->view, GP_TYPE_SESSION_VIEW, "step_view");
-  GpCustomerCard *card = child_of (sv, GP_TYPE_STEP_VIEW, "customer_card");
-  GpTrainingPanel *panel = child_of (sv, GP_TYPE_STEP_VIEW, "training_panel");
-  GpFaultConsole *console = child_of (sv, GP_TYPE_STEP_VIEW, "fault_console");
-  GpMockScreen *mock = child_of (sv, GP_TYPE_STEP_VIEW, "mock_screen");
+  GpIntakePage *intake = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
+  GpCustomerCard *intake_card = gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "customer_card");
+  GpStepView *sv = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "step_view");
+  GpCustomerCard *card = gp_test_child (sv, GP_TYPE_STEP_VIEW, "customer_card");
+  GpTrainingPanel *panel = gp_test_child (sv, GP_TYPE_STEP_VIEW, "training_panel");
+  GpFaultConsole *console = gp_test_child (sv, GP_TYPE_STEP_VIEW, "fault_console");
+  GpMockScreen *mock = gp_test_child (sv, GP_TYPE_STEP_VIEW, "mock_screen");
   GpScenarioCue *cue = gp_scenario_get_cue (scenario, 0);
   g_autoptr(GpTrainingScore) score = NULL;
   g_autofree char *said = NULL;
@@ -452,20 +395,20 @@ test_practice (Fixture       *f,
   g_assert_cmpstr (gp_intake_page_get_goal (intake), ==, gp_scenario_get_persona_goal (scenario));
   g_assert_cmpint (gp_intake_page_get_familiarity (intake), ==, gp_scenario_get_persona_familiarity (scenario));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (intake_card)));
-  g_assert_false (gtk_widget_get_sensitive (child_of (intake, GP_TYPE_INTAKE_PAGE, "mode_row")));
-  gtk_switch_set_active (child_of (intake, GP_TYPE_INTAKE_PAGE, "offer_switch"), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "mode_row")));
+  gtk_switch_set_active (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "offer_switch"), TRUE);
   /* The trainee agrees the problem in their own words before starting. */
   g_assert_cmpstr (gp_intake_page_get_agreed_problem (intake), ==, "");
-  g_assert_false (gtk_widget_get_sensitive (child_of (intake, GP_TYPE_INTAKE_PAGE, "start_button")));
-  gtk_editable_set_text (child_of (intake, GP_TYPE_INTAKE_PAGE, "problem_row"),
+  g_assert_false (gtk_widget_get_sensitive (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "start_button")));
+  gtk_editable_set_text (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "problem_row"),
                          "Locked out after three tries: reset her access with a texted code");
-  g_assert_true (gtk_widget_get_sensitive (child_of (intake, GP_TYPE_INTAKE_PAGE, "start_button")));
+  g_assert_true (gtk_widget_get_sensitive (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "start_button")));
   g_assert_cmpint (gp_intake_page_get_try_again (intake), ==, GP_TRY_AGAIN_OFFERED);
-  save_png (GTK_WIDGET (f->window), "ui-training-intake.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-intake.png");
   gtk_window_set_default_size (GTK_WINDOW (f->window), NARROW_WIDTH, 900);
   g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
   assert_fits (GTK_WIDGET (f->view), NARROW_WIDTH);
-  save_png (GTK_WIDGET (f->window), "ui-training-intake-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-intake-360.png");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
 
   /* Started: the run is attached, the trainee acts as the agent. */
@@ -509,7 +452,7 @@ test_practice (Fixture       *f,
   rows = gp_training_panel_get_n_rows (panel);
 
   /* Explaining why the text code is needed is good practice: feedback at once. */
-  g_assert_true (gtk_widget_get_visible (child_of (sv, GP_TYPE_STEP_VIEW, "why_button")));
+  g_assert_true (gtk_widget_get_visible (gp_test_child (sv, GP_TYPE_STEP_VIEW, "why_button")));
   act (f, "session.why", NULL);
   assert_last_by_agent (f, GP_EVENT_WHY_SHOWN);
   g_assert_cmpuint (gp_training_panel_get_n_rows (panel), >, rows);
@@ -518,7 +461,7 @@ test_practice (Fixture       *f,
   score_text = g_strdup_printf ("Score so far: %d of %u", gp_training_score_get_total (score),
                                 gp_training_score_get_possible (score));
   g_assert_cmpstr (gp_training_panel_get_score_text (panel), ==, score_text);
-  save_png (GTK_WIDGET (f->window), "ui-training-practice.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-practice.png");
 
   /* enter-code: the script makes the code never arrive, and the customer says so. */
   act (f, "session.next", NULL);
@@ -530,15 +473,15 @@ test_practice (Fixture       *f,
   said = g_strdup_printf ("“%s”", gp_scenario_cue_get_say (cue));
   g_assert_cmpstr (gp_customer_card_get_said (card), ==, said);
   /* A live region: screen readers read the customer's new line. */
-  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child_of (card, GP_TYPE_CUSTOMER_CARD, "said_label")),
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (gp_test_child (card, GP_TYPE_CUSTOMER_CARD, "said_label")),
                                    GTK_ACCESSIBLE_ROLE_STATUS);
   g_assert_nonnull (gp_mock_screen_get_failure_banner (mock));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (console)));
-  save_png (GTK_WIDGET (f->window), "ui-training-injected.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-injected.png");
   gtk_window_set_default_size (GTK_WINDOW (f->window), NARROW_WIDTH, 900);
   g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
   assert_fits (GTK_WIDGET (f->view), NARROW_WIDTH);
-  save_png (GTK_WIDGET (f->window), "ui-training-injected-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-injected-360.png");
   {
     int dpi = 0;
 
@@ -547,12 +490,12 @@ test_practice (Fixture       *f,
     g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
     g_assert_true (gp_test_wait_for_draw (GTK_WIDGET (f->window), GP_TEST_WATCHDOG_MS));
     assert_fits (GTK_WIDGET (f->view), NARROW_WIDTH);
-    save_png (GTK_WIDGET (f->window), "ui-training-injected-360-large-text.png");
+    gp_test_save_png (GTK_WIDGET (f->window), "ui-training-injected-360-large-text.png");
     g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
   }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
-  save_png (GTK_WIDGET (f->window), "ui-training-injected-dark.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-injected-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* The trainee reports it and takes the flow's recovery: good practice, said at once. */
@@ -605,14 +548,14 @@ test_offers (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GpScenario) scenario = choose (f, PRACTICE_SCENARIO, GP_SCENARIO_RUN_PRACTICE);
-  GpIntakePage *intake = child_of (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
-  GpStepView *sv = child_of (f->view, GP_TYPE_SESSION_VIEW, "step_view");
-  GtkWidget *offers_group = child_of (sv, GP_TYPE_STEP_VIEW, "offers_group");
-  GpTrainingPanel *panel = child_of (sv, GP_TYPE_STEP_VIEW, "training_panel");
+  GpIntakePage *intake = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
+  GpStepView *sv = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "step_view");
+  GtkWidget *offers_group = gp_test_child (sv, GP_TYPE_STEP_VIEW, "offers_group");
+  GpTrainingPanel *panel = gp_test_child (sv, GP_TYPE_STEP_VIEW, "training_panel");
   GpStep *step;
   guint rows;
 
-  gtk_editable_set_text (child_of (intake, GP_TYPE_INTAKE_PAGE, "problem_row"), "Locked out");
+  gtk_editable_set_text (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "problem_row"), "Locked out");
   act (f, "session.start", NULL);
   act (f, "session.next", NULL);
   act (f, "session.choose", g_variant_new_uint32 (0));
@@ -633,7 +576,7 @@ test_offers (Fixture       *f,
   g_assert_cmpuint (gp_step_get_n_offers (step), >, 0);
   g_assert_null (find_event (f, GP_EVENT_OFFER_PRESENTED));
   g_assert_true (gtk_widget_get_visible (offers_group));
-  save_png (GTK_WIDGET (f->window), "ui-training-offers.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-offers.png");
 
   rows = gp_training_panel_get_n_rows (panel);
   act (f, "session.make-offer", g_variant_new_string (gp_offer_get_id (gp_step_get_offer (step, 0))));
@@ -657,20 +600,20 @@ test_assessment (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(GpScenario) scenario = choose (f, ASSESSMENT_SCENARIO, GP_SCENARIO_RUN_ASSESSMENT);
-  GpStepView *sv = child_of (f->view, GP_TYPE_SESSION_VIEW, "step_view");
-  GpTrainingPanel *panel = child_of (sv, GP_TYPE_STEP_VIEW, "training_panel");
-  GpEndPage *end_page = child_of (f->view, GP_TYPE_SESSION_VIEW, "end_page");
-  GpScoreReport *report = child_of (end_page, GP_TYPE_END_PAGE, "score_report");
-  GtkLabel *reply = child_of (end_page, GP_TYPE_END_PAGE, "reply_label");
-  GtkStack *stack = child_of (f->view, GP_TYPE_SESSION_VIEW, "stack");
-  GtkWidget *hint_button = child_of (sv, GP_TYPE_STEP_VIEW, "hint_button");
+  GpStepView *sv = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "step_view");
+  GpTrainingPanel *panel = gp_test_child (sv, GP_TYPE_STEP_VIEW, "training_panel");
+  GpEndPage *end_page = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "end_page");
+  GpScoreReport *report = gp_test_child (end_page, GP_TYPE_END_PAGE, "score_report");
+  GtkLabel *reply = gp_test_child (end_page, GP_TYPE_END_PAGE, "reply_label");
+  GtkStack *stack = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "stack");
+  GtkWidget *hint_button = gp_test_child (sv, GP_TYPE_STEP_VIEW, "hint_button");
   g_autoptr(GpTrainingScore) score = NULL;
   const char *comment = NULL;
   guint answer;
 
   g_assert_false (gp_scenario_get_hints_allowed (scenario));
-  gtk_editable_set_text (child_of (child_of (f->view, GP_TYPE_SESSION_VIEW, "intake_page"), GP_TYPE_INTAKE_PAGE,
-                                   "problem_row"),
+  gtk_editable_set_text (gp_test_child (gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "intake_page"),
+                                        GP_TYPE_INTAKE_PAGE, "problem_row"),
                          "Tracking says delivered but nothing came: pass it to investigations");
   act (f, "session.start", NULL);
   g_assert_cmpint (gp_training_run_get_run (gp_session_view_get_training_run (f->view)), ==,
@@ -684,7 +627,7 @@ test_assessment (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
   g_assert_cmpuint (gp_training_panel_get_n_rows (panel), ==, 0);
   g_assert_null (gp_training_panel_get_score_text (panel));
-  save_png (GTK_WIDGET (f->window), "ui-training-assessment.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-assessment.png");
 
   /* find-parcel: the identity check; parcel-status: the script's failure. */
   for (guint i = 0; gp_step_get_checks (current (f))[i] != NULL; i++)
@@ -708,7 +651,7 @@ test_assessment (Fixture       *f,
   g_assert_cmpuint (answer, <=, 5);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reply)));
   g_assert_nonnull (strstr (gtk_label_get_label (reply), gp_scenario_get_persona_name (scenario)));
-  save_png (GTK_WIDGET (f->window), "ui-training-satisfaction.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-satisfaction.png");
   act (f, "session.satisfaction", g_variant_new_uint32 (answer));
   act (f, "session.end", g_variant_new_string (gp_outcome_to_string (gp_step_get_outcome (current (f)))));
   g_assert_true (gp_session_get_ended (session (f)));
@@ -728,19 +671,20 @@ test_assessment (Fixture       *f,
 
     g_assert_true (gp_window_replay_session (f->window, gp_session_get_id (session (f)), &error));
     g_assert_no_error (error);
-    replay = GTK_WIDGET (find_toplevel (GP_TYPE_REPLAY_WINDOW));
+    replay = gp_test_find_toplevel (GP_TYPE_REPLAY_WINDOW);
     g_assert_nonnull (replay);
-    replay_stack = child_of (replay, GP_TYPE_REPLAY_WINDOW, "state_stack");
-    replay_report = child_of (replay, GP_TYPE_REPLAY_WINDOW, "score_report");
+    replay_stack = gp_test_child (replay, GP_TYPE_REPLAY_WINDOW, "state_stack");
+    replay_report = gp_test_child (replay, GP_TYPE_REPLAY_WINDOW, "score_report");
     g_assert_cmpstr (gtk_stack_get_visible_child_name (replay_stack), !=, "score");
     g_assert_true (gtk_widget_activate_action (replay, "replay.end", NULL));
     settle ();
     g_assert_cmpstr (gtk_stack_get_visible_child_name (replay_stack), ==, "score");
     g_assert_cmpstr (gp_score_report_get_total_text (replay_report), ==,
-                     gp_score_report_get_total_text (child_of (child_of (f->view, GP_TYPE_SESSION_VIEW, "end_page"),
-                                                               GP_TYPE_END_PAGE, "score_report")));
-    save_png (replay, "ui-training-replay-score.png");
-    destroy_and_wait (replay);
+                     gp_score_report_get_total_text (gp_test_child (gp_test_child (f->view, GP_TYPE_SESSION_VIEW,
+                                                                                   "end_page"),
+                                                                    GP_TYPE_END_PAGE, "score_report")));
+    gp_test_save_png (replay, "ui-training-replay-score.png");
+    gp_test_destroy_and_wait (replay);
   }
 }
 
@@ -752,13 +696,13 @@ test_resume (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GpScenario) scenario = choose (f, PRACTICE_SCENARIO, GP_SCENARIO_RUN_PRACTICE);
-  GpIntakePage *intake = child_of (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
+  GpIntakePage *intake = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "intake_page");
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   GpStepView *sv;
   GpTrainingPanel *panel;
 
-  gtk_editable_set_text (child_of (intake, GP_TYPE_INTAKE_PAGE, "problem_row"), "Locked out");
+  gtk_editable_set_text (gp_test_child (intake, GP_TYPE_INTAKE_PAGE, "problem_row"), "Locked out");
   act (f, "session.start", NULL);
   act (f, "session.next", NULL);
   act (f, "session.choose", g_variant_new_uint32 (0));
@@ -767,7 +711,7 @@ test_resume (Fixture       *f,
   id = g_strdup (gp_session_get_id (session (f)));
 
   /* The app stops; a new window continues the session from the journal. */
-  destroy_and_wait (GTK_WIDGET (f->window));
+  gp_test_destroy_and_wait (GTK_WIDGET (f->window));
   f->window = gp_window_new_with_journal (GTK_APPLICATION (app), f->library, f->journal);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -776,8 +720,8 @@ test_resume (Fixture       *f,
   f->view = GP_SESSION_VIEW (gp_window_get_session_view (f->window));
   g_assert_nonnull (gp_session_view_get_training_run (f->view));
   g_assert_cmpstr (gp_session_view_get_title (f->view), ==, gp_scenario_get_title (scenario));
-  sv = child_of (f->view, GP_TYPE_SESSION_VIEW, "step_view");
-  panel = child_of (sv, GP_TYPE_STEP_VIEW, "training_panel");
+  sv = gp_test_child (f->view, GP_TYPE_SESSION_VIEW, "step_view");
+  panel = gp_test_child (sv, GP_TYPE_STEP_VIEW, "training_panel");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
   /* The feedback of before the stop: the identity checks done. */
   g_assert_cmpuint (gp_training_panel_get_n_rows (panel), >=, 1);
@@ -787,24 +731,17 @@ test_resume (Fixture       *f,
   g_assert_cmpstr (gp_step_get_id (current (f)), ==, "enter-code");
   g_assert_nonnull (gp_session_get_injected_failure (session (f)));
   assert_last_by_agent (f, GP_EVENT_STEP_ENTERED);
-  save_png (GTK_WIDGET (f->window), "ui-training-resumed.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-training-resumed.png");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gp_test_init_gtk (&argc, &argv);
-
-  app = g_object_new (GP_TYPE_APPLICATION,
-                      "application-id", "io.guidepost.Guidepost.UiTrainingTest",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = gp_test_application_new ("io.guidepost.Guidepost.UiTrainingTest");
 
   g_test_add ("/guidepost/ui/training/chooser", Fixture, NULL, setup, test_chooser, teardown);
   g_test_add ("/guidepost/ui/training/practice", Fixture, NULL, setup, test_practice, teardown);

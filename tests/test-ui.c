@@ -5,7 +5,7 @@
 #include "gp-application.h"
 #include "gp-flow-row.h"
 #include "gp-window.h"
-#include "gp-test-snapshot.h"
+#include "gp-test-ui.h"
 
 #define BUNDLED_FLOWS RESOURCE_BASE "/flows"
 #define N_BUNDLED_FLOWS 4
@@ -27,10 +27,7 @@ static gpointer
 window_child (Fixture    *f,
               const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (f->window), GP_TYPE_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return gp_test_child (f->window, GP_TYPE_WINDOW, name);
 }
 
 static GFile *
@@ -125,38 +122,10 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  gpointer window = f->window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &window);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  f->window = NULL;
-  g_assert_true (gp_test_wait_for_finalize (&window, GP_TEST_WATCHDOG_MS));
+  gp_test_destroy_and_wait (GTK_WIDGET (g_steal_pointer (&f->window)));
   g_assert_finalize_object (f->library);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gp_test_wait_for_draw (widget, GP_TEST_WATCHDOG_MS));
-  gp_test_snapshot_widget (widget, path, &error);
-  g_assert_no_error (error);
-  g_test_message ("Screenshot: %s", path);
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-  return n;
 }
 
 static GpFlow *
@@ -197,7 +166,7 @@ shows_expected (gpointer user_data)
 
   if (e->page != NULL && g_strcmp0 (visible_page (e->f), e->page) != 0)
     return FALSE;
-  if (e->n_rows > 0 && count_rows (window_child (e->f, "flow_list")) != e->n_rows)
+  if (e->n_rows > 0 && gp_test_count_rows (window_child (e->f, "flow_list")) != e->n_rows)
     return FALSE;
   if (e->first_id != NULL)
     {
@@ -222,7 +191,7 @@ wait_for (Fixture    *f,
 
       g_error ("Expected page %s, %u rows, first %s; got page %s, %u rows, first %s",
                page, n_rows, first_id, visible_page (f),
-               count_rows (window_child (f, "flow_list")),
+               gp_test_count_rows (window_child (f, "flow_list")),
                first != NULL ? gp_flow_get_id (first) : "(none)");
     }
 }
@@ -281,7 +250,7 @@ test_library_lists_flows (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->library)), ==, N_BUNDLED_FLOWS);
   g_assert_cmpuint (g_list_model_get_n_items (gp_flow_library_get_problems (f->library)), ==, 0);
   g_assert_cmpstr (visible_page (f), ==, "flows");
-  g_assert_cmpuint (count_rows (list), ==, N_BUNDLED_FLOWS);
+  g_assert_cmpuint (gp_test_count_rows (list), ==, N_BUNDLED_FLOWS);
   g_assert_false (gtk_widget_get_visible (window_child (f, "problems_list")));
 
   /* One row per flow, in the library's order, showing what the flow says. */
@@ -303,7 +272,7 @@ test_library_lists_flows (Fixture       *f,
     }
 
   assert_labels_fit (GTK_WIDGET (f->window));
-  save_png (GTK_WIDGET (f->window), "ui-library.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-library.png");
 }
 
 static gboolean
@@ -321,9 +290,9 @@ test_search (Fixture       *f,
 
   set_query (f, "forgot password");
   wait_for (f, "flows", 0, BANK_FLOW_ID);
-  g_assert_cmpuint (count_rows (window_child (f, "flow_list")), <, N_BUNDLED_FLOWS);
+  g_assert_cmpuint (gp_test_count_rows (window_child (f, "flow_list")), <, N_BUNDLED_FLOWS);
   assert_labels_fit (GTK_WIDGET (f->window));
-  save_png (GTK_WIDGET (f->window), "ui-search.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-search.png");
 
   /* Enter takes the keyboard from the query to the best match. */
   g_signal_emit_by_name (entry, "activate");
@@ -360,7 +329,7 @@ test_no_match (Fixture       *f,
   wait_for (f, "no-match", 0, NULL);
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "No flows match “xyzzy <b>plugh</b> & qwv”");
   assert_labels_fit (GTK_WIDGET (f->window));
-  save_png (GTK_WIDGET (f->window), "ui-no-match.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-no-match.png");
 
   /* A very long query is shortened in the title. */
   long_query = g_strnfill (200, 'q');
@@ -390,18 +359,18 @@ test_narrow (Fixture       *f,
              gconstpointer  data)
 {
   assert_window_width (f, NARROW_WIDTH);
-  g_assert_cmpuint (count_rows (window_child (f, "flow_list")), ==, N_BUNDLED_FLOWS);
+  g_assert_cmpuint (gp_test_count_rows (window_child (f, "flow_list")), ==, N_BUNDLED_FLOWS);
 
   assert_labels_fit (GTK_WIDGET (f->window));
   /* Folded, the session pane's placeholder is never seen, so it is not laid out. */
   g_assert_true (adw_leaflet_get_folded (window_child (f, "leaflet")));
   g_assert_false (gtk_widget_get_visible (window_child (f, "session_placeholder")));
-  save_png (GTK_WIDGET (f->window), "ui-narrow-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-narrow-360.png");
 
   set_query (f, "xyzzy plugh");
   wait_for (f, "no-match", 0, NULL);
   assert_labels_fit (GTK_WIDGET (f->window));
-  save_png (GTK_WIDGET (f->window), "ui-no-match-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-no-match-360.png");
 }
 
 /* Wide enough, the session pane stands beside the library and says what to do. */
@@ -413,7 +382,7 @@ test_wide (Fixture       *f,
   g_assert_false (adw_leaflet_get_folded (window_child (f, "leaflet")));
   g_assert_true (gtk_widget_get_visible (window_child (f, "session_placeholder")));
   g_assert_true (gtk_widget_get_mapped (window_child (f, "session_placeholder")));
-  save_png (GTK_WIDGET (f->window), "ui-wide.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-wide.png");
   assert_labels_fit (GTK_WIDGET (f->window));
 }
 
@@ -431,8 +400,8 @@ test_dark (Fixture       *f,
            gconstpointer  data)
 {
   g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
-  g_assert_cmpuint (count_rows (window_child (f, "flow_list")), ==, N_BUNDLED_FLOWS);
-  save_png (GTK_WIDGET (f->window), "ui-dark.png");
+  g_assert_cmpuint (gp_test_count_rows (window_child (f, "flow_list")), ==, N_BUNDLED_FLOWS);
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-dark.png");
 }
 
 static void
@@ -455,7 +424,7 @@ test_problems (Fixture       *f,
   /* Broken files never hide the good flows. */
   g_assert_cmpuint (g_list_model_get_n_items (gp_flow_library_get_problems (f->library)), >=, 2);
   g_assert_cmpstr (visible_page (f), ==, "flows");
-  g_assert_cmpuint (count_rows (window_child (f, "flow_list")), ==, N_BUNDLED_FLOWS);
+  g_assert_cmpuint (gp_test_count_rows (window_child (f, "flow_list")), ==, N_BUNDLED_FLOWS);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems_list)));
 
   row = ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (problems_list, 0));
@@ -463,7 +432,7 @@ test_problems (Fixture       *f,
   adw_expander_row_set_expanded (row, TRUE);
 
   assert_labels_fit (GTK_WIDGET (f->window));
-  save_png (GTK_WIDGET (f->window), GPOINTER_TO_INT (data) > 0 ? "ui-problems-360.png" : "ui-problems.png");
+  gp_test_save_png (GTK_WIDGET (f->window), GPOINTER_TO_INT (data) > 0 ? "ui-problems-360.png" : "ui-problems.png");
 
   /* Copy Details puts every problem on the clipboard, one per line. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-problems", NULL));
@@ -530,7 +499,7 @@ test_long_texts (Fixture       *f,
   GtkListBox *list = window_child (f, "flow_list");
   GtkWidget *row = NULL;
 
-  g_assert_cmpuint (count_rows (list), ==, N_BUNDLED_FLOWS + 1);
+  g_assert_cmpuint (gp_test_count_rows (list), ==, N_BUNDLED_FLOWS + 1);
   for (guint i = 0; i < N_BUNDLED_FLOWS + 1; i++)
     if (g_str_equal (gp_flow_get_id (flow_at (f, i)), "long-texts"))
       row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
@@ -541,7 +510,7 @@ test_long_texts (Fixture       *f,
 
   assert_window_width (f, NARROW_WIDTH);
   assert_labels_fit (GTK_WIDGET (f->window));
-  save_png (GTK_WIDGET (f->window), "ui-long-text-360.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-long-text-360.png");
 }
 
 static void
@@ -578,7 +547,7 @@ test_empty (Fixture       *f,
 {
   g_assert_cmpstr (visible_page (f), ==, "empty");
   assert_labels_fit (GTK_WIDGET (f->window));
-  save_png (GTK_WIDGET (f->window), "ui-empty.png");
+  gp_test_save_png (GTK_WIDGET (f->window), "ui-empty.png");
 
   /* Searching an empty library says there is no match, not that it is empty. */
   set_query (f, "renew");
@@ -609,7 +578,6 @@ test_actions (Fixture       *f,
   GtkWidget *about = NULL;
   GtkWidget *shortcuts;
   GtkWidget *focus;
-  gpointer weak;
 
   /* The search entry starts with the keyboard, and win.search brings it back. */
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
@@ -627,34 +595,24 @@ test_actions (Fixture       *f,
   shortcuts = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_widget_get_visible (shortcuts));
-  save_png (shortcuts, "ui-shortcuts.png");
+  gp_test_save_png (shortcuts, "ui-shortcuts.png");
   gtk_widget_set_visible (shortcuts, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.about", NULL));
   g_assert_true (gp_test_wait_until (about_window_shown, &about, GP_TEST_WATCHDOG_MS));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (f->window));
-  save_png (about, "ui-about.png");
+  gp_test_save_png (about, "ui-about.png");
 
-  weak = about;
-  g_object_add_weak_pointer (G_OBJECT (about), &weak);
-  gtk_window_destroy (GTK_WINDOW (about));
-  g_assert_true (gp_test_wait_for_finalize (&weak, GP_TEST_WATCHDOG_MS));
+  gp_test_destroy_and_wait (about);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gp_test_init_gtk (&argc, &argv);
-
-  app = GTK_APPLICATION (g_object_new (GP_TYPE_APPLICATION,
-                                       "application-id", "io.guidepost.Guidepost.UiTest",
-                                       "flags", G_APPLICATION_NON_UNIQUE,
-                                       NULL));
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = GTK_APPLICATION (gp_test_application_new ("io.guidepost.Guidepost.UiTest"));
 
   g_test_add ("/guidepost/ui/library-window/lists-flows", Fixture, NULL,
               setup_bundled, test_library_lists_flows, teardown);
