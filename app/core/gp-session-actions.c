@@ -33,7 +33,7 @@ gp_session_answer_try_again (GpSession  *self,
   if (!gp_session_prepare (self, actor, error))
     return FALSE;
   return gp_session_record (self, accepted ? GP_EVENT_TRY_AGAIN_ACCEPTED : GP_EVENT_TRY_AGAIN_DECLINED,
-                 actor, json_object_new (), error);
+                            actor, json_object_new (), error);
 }
 
 gboolean
@@ -123,6 +123,7 @@ gp_session_show_why (GpSession  *self,
   return gp_session_record (self, GP_EVENT_WHY_SHOWN, actor, gp_session_payload_at_step (self), error);
 }
 
+/* Passed and failed differ only in the event type. */
 static gboolean
 check_result (GpSession  *self,
               GpActor     actor,
@@ -130,15 +131,20 @@ check_result (GpSession  *self,
               gboolean    passed,
               GError    **error)
 {
-  const char * const *checks = self->current != NULL ? gp_step_get_checks (self->current) : NULL;
-  JsonObject *payload = gp_session_payload_at_step (self);
+  const char * const *checks;
+  JsonObject *payload;
 
+  if (!gp_session_prepare (self, actor, error))
+    return FALSE;
+
+  checks = self->current != NULL ? gp_step_get_checks (self->current) : NULL;
+  payload = gp_session_payload_at_step (self);
   /* Only which check and its label: what the customer said is never recorded. */
   json_object_set_int_member (payload, "check", check);
   json_object_set_string_member (payload, "label",
                                  checks != NULL && check < g_strv_length ((char **) checks) ? checks[check] : "");
   return gp_session_record (self, passed ? GP_EVENT_IDENTITY_CHECK_PASSED : GP_EVENT_IDENTITY_CHECK_FAILED,
-                 actor, payload, error) &&
+                            actor, payload, error) &&
          gp_session_complete_pending (self, actor, error);
 }
 
@@ -150,8 +156,6 @@ gp_session_pass_check (GpSession  *self,
 {
   g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
 
-  if (!gp_session_prepare (self, actor, error))
-    return FALSE;
   return check_result (self, actor, check, TRUE, error);
 }
 
@@ -163,8 +167,6 @@ gp_session_fail_check (GpSession  *self,
 {
   g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
 
-  if (!gp_session_prepare (self, actor, error))
-    return FALSE;
   return check_result (self, actor, check, FALSE, error);
 }
 

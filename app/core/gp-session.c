@@ -304,23 +304,14 @@ notify_changes (GpSession      *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UNSAVED_EVENTS]);
 }
 
-/* Builds the next event, applies it, makes it durable if it can, then reports it. */
-gboolean
-gp_session_record (GpSession    *self,
-        GpEventType   type,
-        GpActor       actor,
-        JsonObject   *payload,
-        GError      **error)
+/* Our own events and a host's alike: applies @event, makes it durable if it can, then
+ * reports it. */
+static gboolean
+append_event (GpSession  *self,
+              GpEvent    *event,
+              GError    **error)
 {
-  g_autoptr(GpEvent) event = NULL;
-  g_autoptr(JsonObject) owned = payload;
   Snapshot before;
-  gint64 wall, mono;
-
-  self->clock (self->clock_data, &wall, &mono);
-  /* A test clock or a clock step must not make a valid action look inconsistent. */
-  mono = MAX (mono, self->last_mono);
-  event = gp_event_new (self->id, self->events->len + 1, type, actor, wall, mono, owned);
 
   take_snapshot (self, &before);
   if (!gp_session_apply (self, event, error))
@@ -332,6 +323,26 @@ gp_session_record (GpSession    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
   notify_changes (self, &before);
   return TRUE;
+}
+
+/* Builds the next event, applies it, makes it durable if it can, then reports it. */
+gboolean
+gp_session_record (GpSession    *self,
+                   GpEventType   type,
+                   GpActor       actor,
+                   JsonObject   *payload,
+                   GError      **error)
+{
+  g_autoptr(GpEvent) event = NULL;
+  g_autoptr(JsonObject) owned = payload;
+  gint64 wall, mono;
+
+  self->clock (self->clock_data, &wall, &mono);
+  /* A test clock or a clock step must not make a valid action look inconsistent. */
+  mono = MAX (mono, self->last_mono);
+  event = gp_event_new (self->id, self->events->len + 1, type, actor, wall, mono, owned);
+
+  return append_event (self, event, error);
 }
 
 JsonObject *
@@ -360,10 +371,10 @@ check_open (GpSession  *self,
 
 gboolean
 gp_session_enter (GpSession   *self,
-       GpActor      actor,
-       const char  *step_id,
-       const char  *via,
-       GError     **error)
+                  GpActor      actor,
+                  const char  *step_id,
+                  const char  *via,
+                  GError     **error)
 {
   JsonObject *payload = json_object_new ();
 
@@ -396,8 +407,8 @@ retry_limit_payload (GpSession *self,
  * the same action; after a resume from a list cut short by a crash, of the next one. */
 gboolean
 gp_session_complete_pending (GpSession  *self,
-                  GpActor     actor,
-                  GError    **error)
+                             GpActor     actor,
+                             GError    **error)
 {
   if (self->pending_limit != NULL)
     {
@@ -423,8 +434,8 @@ gp_session_complete_pending (GpSession  *self,
 /* Every action starts here: nothing after the end, and an interrupted action first. */
 gboolean
 gp_session_prepare (GpSession  *self,
-         GpActor     actor,
-         GError    **error)
+                    GpActor     actor,
+                    GError    **error)
 {
   return check_open (self, error) && gp_session_complete_pending (self, actor, error);
 }
@@ -599,8 +610,6 @@ gp_session_apply_remote_event (GpSession  *self,
                                GpEvent    *event,
                                GError    **error)
 {
-  Snapshot before;
-
   g_return_val_if_fail (GP_IS_SESSION (self), FALSE);
   g_return_val_if_fail (GP_IS_EVENT (event), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -613,14 +622,5 @@ gp_session_apply_remote_event (GpSession  *self,
       return FALSE;
     }
 
-  take_snapshot (self, &before);
-  if (!gp_session_apply (self, event, error))
-    return FALSE;
-  save_or_report (self);
-  g_list_store_append (self->event_store, event);
-
-  g_signal_emit (self, signals[EVENT_APPLIED], 0, event);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
-  notify_changes (self, &before);
-  return TRUE;
+  return append_event (self, event, error);
 }
