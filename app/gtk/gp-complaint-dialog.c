@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "gp-complaint-dialog.h"
+#include "gp-priority-row.h"
 #include "gp-text-card.h"
 
 struct _GpComplaintDialog
@@ -34,12 +35,9 @@ gp_complaint_dialog_set_text (GpComplaintDialog *self,
 GpPriority
 gp_complaint_dialog_get_priority (GpComplaintDialog *self)
 {
-  guint selected;
-
   g_return_val_if_fail (GP_IS_COMPLAINT_DIALOG (self), GP_PRIORITY_NORMAL);
 
-  selected = adw_combo_row_get_selected (self->priority_row);
-  return selected <= GP_PRIORITY_URGENT ? (GpPriority) selected : GP_PRIORITY_NORMAL;
+  return gp_priority_row_get_priority (self->priority_row);
 }
 
 static void
@@ -61,21 +59,12 @@ gp_complaint_dialog_init (GpComplaintDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *text_card;
-  GtkStringList *priorities = gtk_string_list_new (NULL);
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Log a Complaint"));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                _("Write the complaint down in the customer’s own words. It is kept with the session."));
 
-  gtk_string_list_append (priorities, _("Low"));
-  gtk_string_list_append (priorities, _("Normal"));
-  gtk_string_list_append (priorities, _("High"));
-  gtk_string_list_append (priorities, _("Urgent"));
-  self->priority_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->priority_row), _("Priority"));
-  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
-  adw_combo_row_set_selected (self->priority_row, GP_PRIORITY_NORMAL);
-  g_object_unref (priorities);
+  self->priority_row = ADW_COMBO_ROW (gp_priority_row_new ());
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->priority_row));

@@ -3,6 +3,7 @@
 
 #include "gp-ui-resources.h"
 #include "gp-customer-card.h"
+#include "gp-gtk-util.h"
 
 struct _GpCustomerCard
 {
@@ -113,11 +114,8 @@ gp_customer_card_set_run (GpCustomerCard *self,
   g_return_if_fail (GP_IS_CUSTOMER_CARD (self));
   g_return_if_fail (run == NULL || GP_IS_TRAINING_RUN (run));
 
-  if (self->run == run)
+  if (!gp_set_watched_object (&self->run, run, self))
     return;
-  if (self->run != NULL)
-    g_signal_handlers_disconnect_by_data (self->run, self);
-  g_set_object (&self->run, run);
   if (run != NULL)
     {
       g_signal_connect_object (run, "customer-said", G_CALLBACK (on_customer_said), self, G_CONNECT_SWAPPED);
@@ -139,9 +137,7 @@ gp_customer_card_dispose (GObject *object)
 {
   GpCustomerCard *self = GP_CUSTOMER_CARD (object);
 
-  if (self->run != NULL)
-    g_signal_handlers_disconnect_by_data (self->run, self);
-  g_clear_object (&self->run);
+  gp_set_watched_object (&self->run, NULL, self);
   g_clear_object (&self->scenario);
 
   /* The template's top child is the bin's: unparent it once, through the bin. */

@@ -3,6 +3,7 @@
 
 #include "gp-session-view-private.h"
 #include "gp-end-page.h"
+#include "gp-gtk-util.h"
 #include "gp-score-report.h"
 
 struct _GpEndPage
@@ -213,7 +214,6 @@ gp_end_page_update (GpEndPage *self)
   GpStep *step;
   GpOutcome outcome;
   gboolean ended, self_service;
-  GtkWidget *child;
   g_autofree char *description = NULL;
 
   g_return_if_fail (GP_IS_END_PAGE (self));
@@ -238,8 +238,7 @@ gp_end_page_update (GpEndPage *self)
                                          : _("Go back to the steps, or end the session here."));
   adw_status_page_set_description (self->status_page, description);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->summary_list))) != NULL)
-    gtk_list_box_remove (self->summary_list, child);
+  gp_list_box_remove_all (self->summary_list);
   summarize (self->session, &summary);
   ADD_COUNT ("view-list-ordered-symbolic", ngettext ("%u step done", "%u steps done", summary.steps), summary.steps, NULL);
   if (summary.choices > 0)
@@ -316,11 +315,8 @@ gp_end_page_set_training_run (GpEndPage     *self,
   g_return_if_fail (GP_IS_END_PAGE (self));
   g_return_if_fail (run == NULL || GP_IS_TRAINING_RUN (run));
 
-  if (self->run == run)
+  if (!gp_set_watched_object (&self->run, run, self))
     return;
-  if (self->run != NULL)
-    g_signal_handlers_disconnect_by_data (self->run, self);
-  g_set_object (&self->run, run);
   if (run != NULL)
     g_signal_connect_object (run, "notify::score", G_CALLBACK (on_run_score_changed), self, G_CONNECT_SWAPPED);
   gp_end_page_update (self);
@@ -378,9 +374,7 @@ gp_end_page_dispose (GObject *object)
   if (self->session != NULL)
     g_clear_signal_handler (&self->event_handler, self->session);
   g_clear_object (&self->session);
-  if (self->run != NULL)
-    g_signal_handlers_disconnect_by_data (self->run, self);
-  g_clear_object (&self->run);
+  gp_set_watched_object (&self->run, NULL, self);
 
   /* The template's top child is the bin's: unparent it once, through the bin. */
   adw_bin_set_child (ADW_BIN (self), NULL);

@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "gp-escalation-dialog.h"
+#include "gp-priority-row.h"
 #include "gp-text-card.h"
 
 struct _GpEscalationDialog
@@ -45,12 +46,9 @@ gp_escalation_dialog_set_to (GpEscalationDialog *self,
 GpPriority
 gp_escalation_dialog_get_priority (GpEscalationDialog *self)
 {
-  guint selected;
-
   g_return_val_if_fail (GP_IS_ESCALATION_DIALOG (self), GP_PRIORITY_NORMAL);
 
-  selected = adw_combo_row_get_selected (self->priority_row);
-  return selected <= GP_PRIORITY_URGENT ? (GpPriority) selected : GP_PRIORITY_NORMAL;
+  return gp_priority_row_get_priority (self->priority_row);
 }
 
 char *
@@ -81,24 +79,15 @@ gp_escalation_dialog_init (GpEscalationDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *reason_label = gtk_label_new_with_mnemonic (_("_Reason (optional)"));
-  GtkStringList *priorities = gtk_string_list_new (NULL);
 
   adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Escalate the Session?"));
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
                                _("Pass the session on, with what was done so far. You can still end it or go on afterwards."));
 
-  gtk_string_list_append (priorities, _("Low"));
-  gtk_string_list_append (priorities, _("Normal"));
-  gtk_string_list_append (priorities, _("High"));
-  gtk_string_list_append (priorities, _("Urgent"));
-
   self->to_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), _("To (team or person)"));
   g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (on_to_changed), self);
-  self->priority_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->priority_row), _("Priority"));
-  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
-  g_object_unref (priorities);
+  self->priority_row = ADW_COMBO_ROW (gp_priority_row_new ());
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");

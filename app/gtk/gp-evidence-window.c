@@ -141,25 +141,18 @@ gp_evidence_window_save (GtkWidget  *widget,
 {
   GpEvidenceWindow *self = GP_EVIDENCE_WINDOW (widget);
   gboolean html = g_str_equal (g_variant_get_string (parameter, NULL), "html");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = g_strdup_printf ("guidepost-evidence-%s.%s", date, html ? "html" : "json");
 
   if (self->chooser != NULL)
     return;
 
   self->chooser_format = html ? GP_EVIDENCE_FORMAT_HTML : GP_EVIDENCE_FORMAT_JSON;
-  self->chooser = gtk_file_chooser_native_new (html ? _("Save Evidence Report as HTML")
-                                                    : _("Save Evidence Report as JSON"),
-                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, html ? _("Web pages") : _("JSON files"));
-  gtk_file_filter_add_mime_type (filter, html ? "text/html" : "application/json");
-  gtk_file_filter_add_suffix (filter, html ? "html" : "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = gp_save_chooser_new (GTK_WINDOW (self),
+                                       html ? _("Save Evidence Report as HTML")
+                                            : _("Save Evidence Report as JSON"),
+                                       _("_Save"), "guidepost-evidence",
+                                       html ? _("Web pages") : _("JSON files"),
+                                       html ? "text/html" : "application/json",
+                                       html ? "html" : "json");
 
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
                            G_CONNECT_SWAPPED);

@@ -3,6 +3,7 @@
 
 #include "gp-session-view-private.h"
 #include "gp-failure-panel.h"
+#include "gp-gtk-util.h"
 
 struct _GpFailurePanel
 {
@@ -101,10 +102,7 @@ on_search_changed (GpFailurePanel *self)
 static void
 rebuild_list (GpFailurePanel *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->failure_list))) != NULL)
-    gtk_list_box_remove (self->failure_list, child);
+  gp_list_box_remove_all (self->failure_list);
 
   if (self->step == NULL)
     return;

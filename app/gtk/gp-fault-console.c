@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "gp-fault-console.h"
+#include "gp-gtk-util.h"
 #include "gp-session-view-private.h"
 
 struct _GpFaultConsole
@@ -140,11 +141,8 @@ gp_fault_console_set_session (GpFaultConsole *self,
   g_return_if_fail (GP_IS_FAULT_CONSOLE (self));
   g_return_if_fail (session == NULL || GP_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!gp_set_watched_object (&self->session, session, self))
     return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   self->built = FALSE;
   if (session != NULL)
     g_signal_connect_object (session, "event-applied", G_CALLBACK (on_event_applied), self, G_CONNECT_SWAPPED);
@@ -164,9 +162,7 @@ gp_fault_console_dispose (GObject *object)
 {
   GpFaultConsole *self = GP_FAULT_CONSOLE (object);
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  gp_set_watched_object (&self->session, NULL, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (gp_fault_console_parent_class)->dispose (object);
 }

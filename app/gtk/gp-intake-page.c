@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "gp-customer-card.h"
+#include "gp-gtk-util.h"
 #include "gp-session-view-private.h"
 #include "gp-intake-page.h"
 
@@ -33,15 +34,6 @@ struct _GpIntakePage
 
 G_DEFINE_FINAL_TYPE (GpIntakePage, gp_intake_page, ADW_TYPE_BIN)
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 static GtkWidget *
 plain_row (const char *title,
            const char *subtitle)
@@ -67,7 +59,7 @@ build_plan (GpIntakePage *self)
   guint n = 0;
   g_autofree char *description = NULL, *estimate = NULL;
 
-  clear_list (self->plan_list);
+  gp_list_box_remove_all (self->plan_list);
   while (step != NULL && !g_hash_table_contains (seen, step) && gp_step_get_kind (step) != GP_STEP_KIND_END)
     {
       const char *next_id;
@@ -102,7 +94,7 @@ build_prerequisites (GpIntakePage *self)
 {
   const char * const *items = gp_flow_get_prerequisites (self->flow);
 
-  clear_list (self->prereq_list);
+  gp_list_box_remove_all (self->prereq_list);
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
       GtkWidget *row = plain_row (items[i], NULL);

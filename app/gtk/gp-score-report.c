@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "gp-ui-resources.h"
+#include "gp-gtk-util.h"
 #include "gp-score-report.h"
 
 struct _GpScoreReport
@@ -117,15 +118,6 @@ item_row_new (GpTrainingScoreItem *item)
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 update (GpScoreReport *self)
 {
   GListModel *items = self->score != NULL ? gp_training_score_get_items (self->score) : NULL;
@@ -134,8 +126,8 @@ update (GpScoreReport *self)
   g_autofree char *total = NULL;
   g_autofree char *accessible = NULL;
 
-  clear_list (self->practice_list);
-  clear_list (self->deductions_list);
+  gp_list_box_remove_all (self->practice_list);
+  gp_list_box_remove_all (self->deductions_list);
   if (self->score == NULL)
     {
       gtk_label_set_label (self->total_label, "");

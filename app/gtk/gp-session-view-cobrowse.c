@@ -510,6 +510,18 @@ on_host_event (GpSessionView *self,
     g_idle_add_full (G_PRIORITY_DEFAULT, present_after_remote, g_object_ref (self), g_object_unref);
 }
 
+/* Undoes gp_session_view_share(): the handlers it connected, then the host itself. */
+static void
+close_host (GpSessionView *self)
+{
+  g_signal_handlers_disconnect_by_data (gp_cobrowse_host_get_peers (self->host), self);
+  g_signal_handlers_disconnect_by_data (self->host, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_host_event, self);
+  gp_cobrowse_host_close (self->host);
+  g_clear_object (&self->host);
+}
+
 /* Public API */
 
 gboolean
@@ -567,12 +579,7 @@ gp_session_view_stop_sharing (GpSessionView *self)
   if (self->host == NULL)
     return;
   close_cobrowse_dialogs (self, NULL);
-  g_signal_handlers_disconnect_by_data (gp_cobrowse_host_get_peers (self->host), self);
-  g_signal_handlers_disconnect_by_data (self->host, self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_host_event, self);
-  gp_cobrowse_host_close (self->host);
-  g_clear_object (&self->host);
+  close_host (self);
   gtk_toggle_button_set_active (self->point_button, FALSE);
   gp_step_view_set_pointed (self->step_view, NULL, NULL);
   gp_session_view_update (self);
@@ -726,14 +733,7 @@ gp_session_view_cobrowse_dispose (GpSessionView *self)
     gtk_window_destroy (GTK_WINDOW (self->share_window));
   g_clear_weak_pointer (&self->share_window);
   if (self->host != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (gp_cobrowse_host_get_peers (self->host), self);
-      g_signal_handlers_disconnect_by_data (self->host, self);
-      if (self->session != NULL)
-        g_signal_handlers_disconnect_by_func (self->session, on_host_event, self);
-      gp_cobrowse_host_close (self->host);
-      g_clear_object (&self->host);
-    }
+    close_host (self);
   if (self->remote != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->remote, self);

@@ -3,6 +3,7 @@
 #include <guidepost/guidepost.h>
 
 #include "gp-evidence-window.h"
+#include "gp-gtk-util.h"
 #include "gp-journal-row.h"
 #include "gp-replay-window.h"
 #include "gp-sessions-window.h"
@@ -92,13 +93,7 @@ gp_sessions_window_replay_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!gp_sessions_window_replay (self, g_variant_get_string (parameter, NULL), &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Session Cannot Be Replayed"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    gp_show_message (GTK_WINDOW (self), _("This Session Cannot Be Replayed"), error->message);
 }
 
 static void
@@ -194,25 +189,17 @@ gp_sessions_window_export (GtkWidget  *widget,
   GpSessionsWindow *self = GP_SESSIONS_WINDOW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   gboolean csv = g_str_equal (format, "csv");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = g_strdup_printf ("guidepost-sessions-%s.%s", date, csv ? "csv" : "json");
 
   if (self->chooser != NULL)
     return;
 
   self->chooser_format = csv ? GP_EXPORT_FORMAT_CSV : GP_EXPORT_FORMAT_JSON;
-  self->chooser = gtk_file_chooser_native_new (csv ? _("Export Sessions as CSV") : _("Export Sessions as JSON"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, csv ? _("CSV files") : _("JSON files"));
-  gtk_file_filter_add_mime_type (filter, csv ? "text/csv" : "application/json");
-  gtk_file_filter_add_suffix (filter, csv ? "csv" : "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = gp_save_chooser_new (GTK_WINDOW (self),
+                                       csv ? _("Export Sessions as CSV") : _("Export Sessions as JSON"),
+                                       _("_Export"), "guidepost-sessions",
+                                       csv ? _("CSV files") : _("JSON files"),
+                                       csv ? "text/csv" : "application/json",
+                                       csv ? "csv" : "json");
 
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
                            G_CONNECT_SWAPPED);

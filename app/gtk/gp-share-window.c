@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 #include <guidepost/guidepost.h>
 
+#include "gp-gtk-util.h"
 #include "gp-share-window.h"
 
 struct _GpShareWindow
@@ -234,10 +235,7 @@ static void
 show_refusal (GpShareWindow *self,
               const GError  *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("That Did Not Work"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gp_show_message (GTK_WINDOW (self), _("That Did Not Work"), error->message);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <guidepost/guidepost.h>
 
 #include "gp-flow-row.h"
+#include "gp-gtk-util.h"
 #include "gp-join-page.h"
 #include "gp-journal-row.h"
 #include "gp-replay-window.h"
@@ -709,15 +710,6 @@ gp_window_focus_handoff (GtkWidget  *widget,
 
 /* The Continue and Recent lists. */
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 /* Where an unfinished session stopped: replaying its events tells. */
 static char *
 describe_step_reached (GpWindow         *self,
@@ -749,8 +741,8 @@ gp_window_refresh_sessions (GpWindow *self)
 
   g_return_if_fail (GP_IS_WINDOW (self));
 
-  clear_list (self->continue_list);
-  clear_list (self->recent_list);
+  gp_list_box_remove_all (self->continue_list);
+  gp_list_box_remove_all (self->recent_list);
 
   if (self->journal != NULL)
     {

@@ -5,6 +5,17 @@
 
 G_BEGIN_DECLS
 
+/* The dialog Export and Save open first: modal on @parent, proposing the name
+ * “@name_stem-YYYY-MM-DD.@suffix” (today) and showing only such files, as @filter_name.
+ * Returns: (transfer full): the dialog, not shown yet */
+GtkFileChooserNative *gp_save_chooser_new (GtkWindow  *parent,
+                                           const char *title,
+                                           const char *accept_label,
+                                           const char *name_stem,
+                                           const char *filter_name,
+                                           const char *mime_type,
+                                           const char *suffix);
+
 /* Writes the whole document to @out (not closed). */
 typedef gboolean (*GpWriteFunc) (GOutputStream  *out,
                                  gpointer        user_data,
