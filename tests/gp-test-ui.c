@@ -49,8 +49,9 @@ gp_test_child (gpointer    widget,
   return child;
 }
 
-GtkWidget *
-gp_test_find_toplevel (GType type)
+static GtkWidget *
+first_toplevel (GType    type,
+                gboolean visible_only)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -59,10 +60,45 @@ gp_test_find_toplevel (GType type)
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
       /* The list of toplevels keeps it. */
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && (!visible_only || gtk_widget_get_visible (window)))
         return window;
     }
   return NULL;
+}
+
+GtkWidget *
+gp_test_find_toplevel (GType type)
+{
+  return first_toplevel (type, FALSE);
+}
+
+GtkWidget *
+gp_test_shown_toplevel (GType type)
+{
+  return first_toplevel (type, TRUE);
+}
+
+typedef struct {
+  GType      type;
+  GtkWidget *found;
+} FindToplevel;
+
+static gboolean
+toplevel_shown (gpointer user_data)
+{
+  FindToplevel *find = user_data;
+
+  find->found = gp_test_shown_toplevel (find->type);
+  return find->found != NULL && gtk_widget_get_mapped (find->found);
+}
+
+GtkWidget *
+gp_test_wait_for_toplevel (GType type)
+{
+  FindToplevel find = { type, NULL };
+
+  g_assert_true (gp_test_wait_until (toplevel_shown, &find, GP_TEST_WATCHDOG_MS));
+  return find.found;
 }
 
 guint

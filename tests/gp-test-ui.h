@@ -31,6 +31,13 @@ gpointer       gp_test_child              (gpointer       widget,
 /* Returns: (transfer none) (nullable): the first toplevel window of @type, shown or not */
 GtkWidget     *gp_test_find_toplevel      (GType          type);
 
+/* Returns: (transfer none) (nullable): the first visible toplevel window of @type */
+GtkWidget     *gp_test_shown_toplevel     (GType          type);
+
+/* Waits until the first visible toplevel window of @type is mapped.
+ * Returns: (transfer none): that window */
+GtkWidget     *gp_test_wait_for_toplevel  (GType          type);
+
 guint          gp_test_count_rows         (GtkListBox    *list);
 
 /* Returns: (transfer none): the session @view shows; asserts it shows one */

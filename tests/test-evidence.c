@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
-#include <sqlite3.h>
 
 #include "gp-session-test-utils.h"
 
@@ -29,33 +28,14 @@ typedef struct {
   char      *unfinished_id; /* base flow, assisted, never ended: left out by default */
 } Fixture;
 
-static GpSession *
-new_session (GpFlow        *flow,
-             GpSessionMode  mode,
-             const char    *goal,
-             GpFamiliarity  familiarity,
-             const char    *problem,
-             GpEventSink   *sink,
-             GpTestClock   *clock)
-{
-  GpSession *session = gp_session_new (flow, mode, goal, familiarity, problem, sink);
-  GListModel *events = gp_session_get_events (session);
-  g_autoptr(GpEvent) entered = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
-
-  clock->wall = gp_event_get_wall_time (entered);
-  clock->mono = gp_event_get_monotonic_time (entered);
-  gp_session_set_clock (session, gp_test_clock_tick, clock);
-  return session;
-}
-
 static void
 build_new (Fixture *f)
 {
   g_autoptr(GBytes) bytes = gp_test_read_fixture ("base.json");
   g_autoptr(GpFlow) flow = gp_test_load_flow_bytes (bytes, "base.json");
   GpTestClock clock;
-  g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, GOAL_NEW, GP_FAMILIARITY_NEW,
-                                        PROBLEM_NEW, GP_EVENT_SINK (f->journal), &clock);
+  g_autoptr(GpSession) s = gp_test_new_session_full (flow, GP_SESSION_MODE_ASSISTED, GOAL_NEW, GP_FAMILIARITY_NEW,
+                                                     PROBLEM_NEW, GP_EVENT_SINK (f->journal), &clock);
 
   gp_assert_ok (gp_session_offer_try_again (s, GP_ACTOR_AGENT, E));                 /* 4 */
   gp_assert_ok (gp_session_answer_try_again (s, GP_ACTOR_CUSTOMER, FALSE, E));      /* 5 */
@@ -80,8 +60,8 @@ build_familiar (Fixture *f)
   g_autoptr(GBytes) bytes = gp_test_base_edited_bytes ("/steps/3/checks", "[\"" MARKER_CHECK "\", \"Postcode\"]", NULL);
   g_autoptr(GpFlow) flow = gp_test_load_flow_bytes (bytes, "checks.json");
   GpTestClock clock;
-  g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, GOAL_FAMILIAR, GP_FAMILIARITY_FAMILIAR,
-                                        NULL, GP_EVENT_SINK (f->journal), &clock);
+  g_autoptr(GpSession) s = gp_test_new_session_full (flow, GP_SESSION_MODE_ASSISTED, GOAL_FAMILIAR, GP_FAMILIARITY_FAMILIAR,
+                                                     NULL, GP_EVENT_SINK (f->journal), &clock);
 
   gp_assert_ok (gp_session_next (s, GP_ACTOR_AGENT, E));
   gp_assert_ok (gp_session_present_offer (s, GP_ACTOR_AGENT, "paperless", E));
@@ -103,8 +83,8 @@ build_system (Fixture *f)
   g_autoptr(GpSession) s = NULL;
 
   g_assert_nonnull (flow);
-  s = new_session (flow, GP_SESSION_MODE_TRAINING, "Get back into online banking", GP_FAMILIARITY_FAMILIAR,
-                   "The site says it is down", GP_EVENT_SINK (f->journal), &clock);
+  s = gp_test_new_session_full (flow, GP_SESSION_MODE_TRAINING, "Get back into online banking", GP_FAMILIARITY_FAMILIAR,
+                                "The site says it is down", GP_EVENT_SINK (f->journal), &clock);
   gp_assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "online-banking-down", E));
   gp_assert_ok (gp_session_report_failure (s, GP_ACTOR_AGENT, "online-banking-down", E));
   gp_assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
@@ -118,8 +98,8 @@ build_unfinished (Fixture *f)
   g_autoptr(GBytes) bytes = gp_test_read_fixture ("base.json");
   g_autoptr(GpFlow) flow = gp_test_load_flow_bytes (bytes, "base.json");
   GpTestClock clock;
-  g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, "Unfinished goal", GP_FAMILIARITY_NEW,
-                                        NULL, GP_EVENT_SINK (f->journal), &clock);
+  g_autoptr(GpSession) s = gp_test_new_session_full (flow, GP_SESSION_MODE_ASSISTED, "Unfinished goal", GP_FAMILIARITY_NEW,
+                                                     NULL, GP_EVENT_SINK (f->journal), &clock);
 
   gp_assert_ok (gp_session_show_why (s, GP_ACTOR_AGENT, E));
   f->unfinished_id = g_strdup (gp_session_get_id (s));
@@ -129,11 +109,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("evidence-%u.db", counter++);
-
-  f->path = gp_test_journal_path (name);
-  f->journal = gp_test_open_journal (f->path);
+  f->journal = gp_test_open_fresh_journal ("evidence", &f->path);
   build_new (f);
   build_familiar (f);
   build_system (f);
@@ -163,9 +139,7 @@ report_to_string (GpJournal          *journal,
 
   g_assert_true (gp_evidence_report_write (journal, ids, format, witness, out, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
-  g_assert_true (g_output_stream_close (out, NULL, NULL));
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  return gp_test_memory_stream_steal_text (out);
 }
 
 /* Which events each criterion must list: 'N', 'F', 'S' for the new, familiar and system
@@ -630,12 +604,9 @@ test_cli_failure (Fixture       *f,
 {
   g_autofree char *output = g_build_filename (g_get_tmp_dir (), "damaged.html", NULL);
   g_auto(GpTestRun) run = { 0 };
-  sqlite3 *db = NULL;
 
   g_clear_object (&f->journal);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE events SET payload = 'not json' WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  gp_test_journal_damage_event (f->path, 2);
 
   gp_test_run_guidepost (&run, NULL, NULL, "--evidence-report", "html", "--output", output, "--journal", f->path, NULL);
   g_assert_cmpint (run.status, ==, 1);

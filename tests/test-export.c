@@ -1,6 +1,4 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <sqlite3.h>
-
 #include "gp-session-test-utils.h"
 
 /* Records of sessions: JSON and CSV exports parsed back and checked against the events,
@@ -104,23 +102,11 @@ build_old (Fixture *f)
   g_autoptr(GpFlow) flow = gp_test_load_flow_bytes (bytes, "base.json");
   GpTestClock clock;
   g_autoptr(GpSession) s = gp_test_new_session (flow, GP_SESSION_MODE_TRAINING, "old", NULL, &clock);
-  GListModel *events = gp_session_get_events (s);
-  g_autoptr(GpEvent) first = g_list_model_get_item (events, 0);
-  gint64 shift = OLD_START_US - gp_event_get_wall_time (first);
 
   gp_assert_ok (gp_session_next (s, GP_ACTOR_TRAINER, E));
   gp_assert_ok (gp_session_reveal_hint (s, GP_ACTOR_TRAINER, E));
   gp_assert_ok (gp_journal_begin_session (f->journal, gp_session_get_id (s), "test-sign-in", "1.0.0", "training", E));
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(GpEvent) e = g_list_model_get_item (events, i);
-      g_autoptr(GpEvent) moved = gp_event_new (gp_event_get_session_id (e), gp_event_get_seq (e),
-                                               gp_event_get_event_type (e), gp_event_get_actor (e),
-                                               gp_event_get_wall_time (e) + shift,
-                                               gp_event_get_monotonic_time (e), gp_event_get_payload (e));
-
-      gp_assert_ok (gp_journal_append (f->journal, moved, E));
-    }
+  gp_test_journal_append_moved (f->journal, gp_session_get_events (s), OLD_START_US);
   f->old_id = g_strdup (gp_session_get_id (s));
 }
 
@@ -128,11 +114,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("export-%u.db", counter++);
-
-  f->path = gp_test_journal_path (name);
-  f->journal = gp_test_open_journal (f->path);
+  f->journal = gp_test_open_fresh_journal ("export", &f->path);
   build_escalated (f);
   build_completed (f);
   build_unfinished (f);
@@ -161,9 +143,7 @@ export_to_string (GpJournal      *journal,
 
   g_assert_true (gp_session_export (journal, format, since, out, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
-  g_assert_true (g_output_stream_close (out, NULL, NULL));
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  return gp_test_memory_stream_steal_text (out);
 }
 
 /* A small RFC 4180 reader: rows of fields; quoted fields may hold commas, quotes, CR, LF. */
@@ -604,12 +584,9 @@ test_cli_failure (Fixture       *f,
 {
   g_autofree char *output = g_build_filename (g_get_tmp_dir (), "damaged.json", NULL);
   g_auto(GpTestRun) run = { 0 };
-  sqlite3 *db = NULL;
 
   g_clear_object (&f->journal);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE events SET payload = 'not json' WHERE seq = 2", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  gp_test_journal_damage_event (f->path, 2);
 
   gp_test_run_guidepost (&run, NULL, NULL, "--export-sessions", "json", "--output", output, "--journal", f->path, NULL);
   g_assert_cmpint (run.status, ==, 1);

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "gp-session-test-utils.h"
 
@@ -20,17 +19,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("handoff-%u.db", counter++);
-  g_autofree char *flows = g_build_filename (g_get_user_data_dir (), "flows", NULL);
-  g_autofree char *base_copy = g_build_filename (flows, "test-sign-in.en-GB.json", NULL);
-  g_autoptr(GBytes) bytes = gp_test_read_fixture ("base.json");
-  g_autoptr(GFile) dir = g_file_new_for_path (flows);
+  g_autoptr(GFile) dir = gp_test_user_flows_with_base ();
 
-  g_assert_cmpint (g_mkdir_with_parents (flows, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (base_copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  f->path = gp_test_journal_path (name);
-  f->journal = gp_test_open_journal (f->path);
+  f->journal = gp_test_open_fresh_journal ("handoff", &f->path);
   f->library = gp_flow_library_new_for_sources (BUNDLED_FLOWS, dir);
   f->base = g_object_ref (gp_flow_library_lookup (f->library, "test-sign-in"));
   g_assert_nonnull (f->base);
@@ -570,23 +561,6 @@ static const char schema_v2[] =
   "  '{\"step\":\"welcome\",\"via\":\"start\"}');"
   "PRAGMA user_version = 2;";
 
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
 static void
 test_migration_v2_to_v3 (Fixture       *f,
                          gconstpointer  data)
@@ -600,19 +574,16 @@ test_migration_v2_to_v3 (Fixture       *f,
   g_autoptr(GpSession) agent = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, schema_v2, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  version = query_text (path, "PRAGMA user_version");
+  gp_test_journal_exec (path, schema_v2);
+  version = gp_test_journal_query_text (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "2");
   g_clear_pointer (&version, g_free);
 
   journal = gp_test_open_journal (path);
-  version = query_text (path, "PRAGMA user_version");
+  version = gp_test_journal_query_text (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "3");
-  table = query_text (path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'handoffs'");
+  table = gp_test_journal_query_text (path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'handoffs'");
   g_assert_cmpstr (table, ==, "handoffs");
 
   /* The old session survives and can be handed off from the upgraded file. */
@@ -632,7 +603,7 @@ test_migration_v2_to_v3 (Fixture       *f,
   /* Opening again runs no migration. */
   journal = gp_test_open_journal (path);
   g_clear_pointer (&version, g_free);
-  version = query_text (path, "PRAGMA user_version");
+  version = gp_test_journal_query_text (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "3");
 }
 

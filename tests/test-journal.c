@@ -11,6 +11,7 @@
 #include <guidepost/gp-session.h>
 
 #include "gp-fault-vfs.h"
+#include "gp-session-test-utils.h"
 
 #define CRASH_ROUNDS 20
 #define SESSION_ID "s-0001"
@@ -35,13 +36,6 @@ static const char schema_v1[] =
   "  PRIMARY KEY (session_id, seq)) WITHOUT ROWID;"
   "PRAGMA user_version = 1;";
 
-static char *
-journal_path (const char *name)
-{
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
-  return g_build_filename (g_get_user_data_dir (), name, NULL);
-}
-
 static GpEvent *
 make_event (const char *session_id,
             guint64     seq)
@@ -55,13 +49,12 @@ make_event (const char *session_id,
                        1700000000000000 + (gint64) seq * 1000, (gint64) seq * 1000, payload);
 }
 
+/* gp_test_open_journal(), and a journal must come back. */
 static GpJournal *
 open_journal (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  GpJournal *journal = gp_journal_new_for_path (path, &error);
+  GpJournal *journal = gp_test_open_journal (path);
 
-  g_assert_no_error (error);
   g_assert_nonnull (journal);
   return journal;
 }
@@ -100,38 +93,10 @@ assert_events (GpJournal  *journal,
     }
 }
 
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *text = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return text;
-}
-
-static void
-exec_on (const char *path,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 static void
 test_round_trip (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   g_autoptr(GpJournal) journal = open_journal (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -194,7 +159,7 @@ test_round_trip (void)
 static void
 test_payload_text (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   g_autoptr(GpJournal) journal = open_journal (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -209,10 +174,10 @@ test_payload_text (void)
 
   g_assert_true (gp_journal_begin_session (journal, "p", "f", "1", "assisted", &error));
   g_assert_no_error (error);
-  exec_on (path,
-           "INSERT INTO events VALUES ('p', 1, 'note-added', 'agent', 1, 1,"
-           " ' { \"smile\" : \"\\ud83d\\ude00\", \"e\":\"\\u00e9\\/\\b\\f\\r\", \"n\": -1.5e3,"
-           "   \"i\": -9007199254740993, \"c\": [true, false, null, {}, []], \"o\": {\"x\": {\"y\": 0}} } ')");
+  gp_test_journal_exec (path,
+                        "INSERT INTO events VALUES ('p', 1, 'note-added', 'agent', 1, 1,"
+                        " ' { \"smile\" : \"\\ud83d\\ude00\", \"e\":\"\\u00e9\\/\\b\\f\\r\", \"n\": -1.5e3,"
+                        "   \"i\": -9007199254740993, \"c\": [true, false, null, {}, []], \"o\": {\"x\": {\"y\": 0}} } ')");
   events = gp_journal_load_events (journal, "p", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 1);
@@ -235,7 +200,7 @@ test_payload_text (void)
       char *row = sqlite3_mprintf ("INSERT OR REPLACE INTO events VALUES ('p', 2, 'note-added', 'agent', 1, 1, %Q)",
                                    damaged[i]);
 
-      exec_on (path, row);
+      gp_test_journal_exec (path, row);
       sqlite3_free (row);
       none = gp_journal_load_events (journal, "p", &error);
       g_assert_null (none);
@@ -248,15 +213,15 @@ test_payload_text (void)
   for (guint i = 0; i < 100000; i++)
     g_string_append_c (deep, '[');
   sql = sqlite3_mprintf ("INSERT OR REPLACE INTO events VALUES ('p', 2, 'note-added', 'agent', 1, 1, %Q)", deep->str);
-  exec_on (path, sql);
+  gp_test_journal_exec (path, sql);
   sqlite3_free (g_steal_pointer (&sql));
   g_assert_null (gp_journal_load_events (journal, "p", &error));
   g_assert_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_CORRUPT);
   g_clear_error (&error);
 
   /* A gap left by damage is found too. */
-  exec_on (path, "DELETE FROM events WHERE seq = 2;"
-                 "INSERT INTO events VALUES ('p', 3, 'note-added', 'agent', 1, 1, '{}')");
+  gp_test_journal_exec (path, "DELETE FROM events WHERE seq = 2;"
+                              "INSERT INTO events VALUES ('p', 3, 'note-added', 'agent', 1, 1, '{}')");
   g_assert_null (gp_journal_load_events (journal, "p", &error));
   g_assert_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "expected seq 2"));
@@ -277,10 +242,10 @@ test_default_path (void)
 static void
 test_wal (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   g_autoptr(GpJournal) journal = open_journal (path);
-  g_autofree char *mode = query_text (path, "PRAGMA journal_mode");
-  g_autofree char *version = query_text (path, "PRAGMA user_version");
+  g_autofree char *mode = gp_test_journal_query_text (path, "PRAGMA journal_mode");
+  g_autofree char *version = gp_test_journal_query_text (path, "PRAGMA user_version");
 
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpstr (version, ==, G_STRINGIFY (GP_JOURNAL_SCHEMA_VERSION));
@@ -329,7 +294,7 @@ sorted_names (GString *log)
 static void
 test_list_model (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   g_autoptr(GpJournal) journal = open_journal (path);
   g_autoptr(GString) log = g_string_new (NULL);
   g_autoptr(GString) notified = g_string_new (NULL);
@@ -422,7 +387,7 @@ test_list_model (void)
 static void
 test_sequence (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   g_autoptr(GpJournal) journal = open_journal (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GpEvent) gap = make_event (SESSION_ID, 5);
@@ -467,7 +432,7 @@ test_sequence (void)
 static void
 test_migration_from_v1 (void)
 {
-  g_autofree char *path = journal_path ("journal-v1.db");
+  g_autofree char *path = gp_test_journal_path ("journal-v1.db");
   g_autofree char *version = NULL;
   g_autofree char *index = NULL;
   g_autofree char *created = NULL;
@@ -490,18 +455,18 @@ test_migration_from_v1 (void)
                               gp_event_get_wall_time (event), gp_event_get_monotonic_time (event), quoted);
       sqlite3_free (quoted);
     }
-  exec_on (path, sql->str);
-  version = query_text (path, "PRAGMA user_version");
+  gp_test_journal_exec (path, sql->str);
+  version = gp_test_journal_query_text (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "1");
   g_clear_pointer (&version, g_free);
 
   journal = open_journal (path);
-  version = query_text (path, "PRAGMA user_version");
+  version = gp_test_journal_query_text (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, G_STRINGIFY (GP_JOURNAL_SCHEMA_VERSION));
-  index = query_text (path, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_ended'");
+  index = gp_test_journal_query_text (path, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_ended'");
   g_assert_cmpstr (index, ==, "events_ended");
   /* The new column is filled from the first event. */
-  created = query_text (path, "SELECT created_us FROM sessions WHERE id = 'old'");
+  created = gp_test_journal_query_text (path, "SELECT created_us FROM sessions WHERE id = 'old'");
   g_assert_cmpstr (created, ==, "1700000000001000");
 
   assert_events (journal, "old", 3);
@@ -520,7 +485,7 @@ test_migration_from_v1 (void)
 static void
 test_migration_rolled_back (void)
 {
-  g_autofree char *path = journal_path ("journal-v1.db");
+  g_autofree char *path = gp_test_journal_path ("journal-v1.db");
   g_autofree char *version = NULL;
   g_autofree char *columns = NULL;
   g_autoptr(GError) error = NULL;
@@ -529,7 +494,7 @@ test_migration_rolled_back (void)
 
   /* Something in the way of migration 2's index. */
   g_string_append (sql, "CREATE TABLE sessions_by_created (x);");
-  exec_on (path, sql->str);
+  gp_test_journal_exec (path, sql->str);
 
   journal = gp_journal_new_for_path (path, &error);
   g_assert_null (journal);
@@ -538,27 +503,27 @@ test_migration_rolled_back (void)
   g_debug ("expected: %s", error->message);
   g_clear_error (&error);
 
-  version = query_text (path, "PRAGMA user_version");
+  version = gp_test_journal_query_text (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "1");
-  columns = query_text (path, "SELECT COUNT (*) FROM pragma_table_info ('sessions') WHERE name = 'created_us'");
+  columns = gp_test_journal_query_text (path, "SELECT COUNT (*) FROM pragma_table_info ('sessions') WHERE name = 'created_us'");
   g_assert_cmpstr (columns, ==, "0");
 
   /* Once the obstacle is gone, the upgrade goes through. */
-  exec_on (path, "DROP TABLE sessions_by_created");
+  gp_test_journal_exec (path, "DROP TABLE sessions_by_created");
   journal = open_journal (path);
   g_clear_pointer (&version, g_free);
-  version = query_text (path, "PRAGMA user_version");
+  version = gp_test_journal_query_text (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, G_STRINGIFY (GP_JOURNAL_SCHEMA_VERSION));
 }
 
 static void
 test_migration_too_new (void)
 {
-  g_autofree char *path = journal_path ("journal-v99.db");
+  g_autofree char *path = gp_test_journal_path ("journal-v99.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GpJournal) journal = NULL;
 
-  exec_on (path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
+  gp_test_journal_exec (path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
   journal = gp_journal_new_for_path (path, &error);
   g_assert_null (journal);
   g_assert_error (error, GP_JOURNAL_ERROR, GP_JOURNAL_ERROR_TOO_NEW);
@@ -601,7 +566,7 @@ crash_child (const char *path)
 static void
 test_crash (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   guint64 stored = 0;
 
   for (guint round = 0; round < CRASH_ROUNDS; round++)
@@ -690,7 +655,7 @@ static void
 check_write_fault (int  sqlite_rc,
                    int  expected)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   g_autoptr(GpJournal) journal = NULL;
   g_autoptr(GError) error = NULL;
   guint64 seq = 1;
@@ -770,7 +735,7 @@ test_io_error (void)
 static void
 test_read_only_file (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   g_autoptr(GpJournal) journal = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -811,7 +776,7 @@ test_read_only_file (void)
 static void
 test_read_only_folder (void)
 {
-  g_autofree char *folder = journal_path ("ro");
+  g_autofree char *folder = gp_test_journal_path ("ro");
   g_autofree char *path = g_build_filename (folder, "journal.db", NULL);
   g_autoptr(GpJournal) journal = NULL;
   g_autoptr(GError) error = NULL;
@@ -880,8 +845,8 @@ check_corrupt (const char *path)
 static void
 test_corrupt (void)
 {
-  g_autofree char *garbage = journal_path ("garbage.db");
-  g_autofree char *truncated = journal_path ("truncated.db");
+  g_autofree char *garbage = gp_test_journal_path ("garbage.db");
+  g_autofree char *truncated = gp_test_journal_path ("truncated.db");
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
@@ -918,7 +883,7 @@ test_corrupt (void)
 static void
 test_locked (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
   g_autoptr(GpJournal) journal = open_journal (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GpEvent) event = make_event (SESSION_ID, 2);
@@ -949,18 +914,6 @@ test_locked (void)
   assert_events (journal, SESSION_ID, 2);
 }
 
-static GpFlow *
-load_bundled_flow (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("GUIDEPOST_SOURCE_ROOT"), "flows", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GpFlow *flow = gp_flow_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return flow;
-}
-
 static void
 count_sink_errors (GpSession *session,
                    GError    *error,
@@ -972,8 +925,8 @@ count_sink_errors (GpSession *session,
 static void
 test_session_resume (void)
 {
-  g_autofree char *path = journal_path ("journal.db");
-  g_autoptr(GpFlow) flow = load_bundled_flow ("submit-meter-reading.en-GB.json");
+  g_autofree char *path = gp_test_journal_path ("journal.db");
+  g_autoptr(GpFlow) flow = gp_test_load_bundled ("submit-meter-reading.en-GB.json");
   g_autoptr(GpJournal) journal = NULL;
   g_autoptr(GpSession) session = NULL;
   g_autoptr(GpSession) resumed = NULL;

@@ -108,17 +108,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("replay-%u.db", counter++);
-  g_autofree char *flows = g_build_filename (g_get_user_data_dir (), "flows", NULL);
-  g_autofree char *base_copy = g_build_filename (flows, "test-sign-in.en-GB.json", NULL);
-  g_autoptr(GBytes) bytes = gp_test_read_fixture ("base.json");
-  g_autoptr(GFile) dir = g_file_new_for_path (flows);
+  g_autoptr(GFile) dir = gp_test_user_flows_with_base ();
 
-  g_assert_cmpint (g_mkdir_with_parents (flows, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (base_copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  f->journal_path = gp_test_journal_path (name);
-  f->journal = gp_test_open_journal (f->journal_path);
+  f->journal = gp_test_open_fresh_journal ("replay", &f->journal_path);
   f->library = gp_flow_library_new_for_sources (NULL, dir);
   f->flow = g_object_ref (gp_flow_library_lookup (f->library, "test-sign-in"));
   f->states = g_ptr_array_new_with_free_func (g_free);

@@ -3,7 +3,7 @@
 
 #include <guidepost/guidepost.h>
 
-#include "gp-test-utils.h"
+#include "gp-session-test-utils.h"
 #include "gp-memory-sink.h"
 #include "gp-event-private.h"
 
@@ -14,87 +14,22 @@ static const char * const bundled_flows[] = {
   "submit-meter-reading.en-GB.json",
 };
 
-/* Times advance one second per event, so time per step is exact and replayable. */
-typedef struct {
-  gint64 wall;
-  gint64 mono;
-} TestClock;
-
-static void
-test_clock (gpointer  user_data,
-            gint64   *wall_time_us,
-            gint64   *monotonic_us)
-{
-  TestClock *clock = user_data;
-
-  clock->wall += G_USEC_PER_SEC;
-  clock->mono += G_USEC_PER_SEC;
-  *wall_time_us = clock->wall;
-  *monotonic_us = clock->mono;
-}
-
-static GpFlow *
-load_bytes (GBytes     *bytes,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  GpFlow *flow = gp_flow_load_bytes (bytes, name, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (flow);
-  return flow;
-}
-
 static GpFlow *
 load_base (void)
 {
   g_autoptr(GBytes) bytes = gp_test_read_fixture ("base.json");
 
-  return load_bytes (bytes, "base.json");
+  return gp_test_load_flow_bytes (bytes, "base.json");
 }
 
-/* base.json with one edit (see gp_test_edit()). */
-static GpFlow *
-load_base_edited (const char *pointer,
-                  const char *value_json)
-{
-  g_autoptr(GBytes) bytes = gp_test_read_fixture ("base.json");
-  g_autoptr(JsonNode) root = gp_test_parse (bytes);
-  g_autoptr(GBytes) edited = NULL;
-
-  gp_test_edit (root, pointer, value_json);
-  edited = gp_test_serialize (root);
-  return load_bytes (edited, "base.json");
-}
-
-static GpFlow *
-load_bundled (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "flows", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GpFlow *flow = gp_flow_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return flow;
-}
-
+/* Times advance one second per event (GpTestClock), so time per step is exact and
+ * replayable. */
 static GpSession *
 new_session (GpFlow        *flow,
              GpSessionMode  mode,
-             TestClock     *clock)
+             GpTestClock   *clock)
 {
-  GpSession *session = gp_session_new (flow, mode, "I can't sign in", GP_FAMILIARITY_NEW,
-                                       "Sign in to check a statement", NULL);
-
-  GListModel *events = gp_session_get_events (session);
-  g_autoptr(GpEvent) entered = g_list_model_get_item (events, g_list_model_get_n_items (events) - 1);
-
-  /* Continue from the creation events, recorded with the real clocks. */
-  clock->wall = gp_event_get_wall_time (entered);
-  clock->mono = gp_event_get_monotonic_time (entered);
-  gp_session_set_clock (session, test_clock, clock);
-  return session;
+  return gp_test_new_session (flow, mode, "I can't sign in", NULL, clock);
 }
 
 static const char *
@@ -121,13 +56,6 @@ event_at (GpSession *session,
   return event;
 }
 
-#define assert_ok(call) G_STMT_START { \
-    g_autoptr(GError) _error = NULL; \
-    gboolean _ok = (call); \
-    g_assert_no_error (_error); \
-    g_assert_true (_ok); \
-  } G_STMT_END
-
 /* A refused action says why and records nothing. */
 #define assert_refused(session, call, code) G_STMT_START { \
     g_autoptr(GError) _error = NULL; \
@@ -142,8 +70,6 @@ event_at (GpSession *session,
     _after = gp_session_describe_state (session); \
     g_assert_cmpstr (_state, ==, _after); \
   } G_STMT_END
-
-#define E (&_error)
 
 /* Events */
 
@@ -286,30 +212,30 @@ static void
 test_rule_choice (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
 
   assert_refused (s, gp_session_choose (s, GP_ACTOR_CUSTOMER, 0, E), GP_SESSION_ERROR_WRONG_STEP_KIND);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   assert_refused (s, gp_session_choose (s, GP_ACTOR_CUSTOMER, 0, E), GP_SESSION_ERROR_WRONG_STEP_KIND);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpstr (current_id (s), ==, "route");
   assert_refused (s, gp_session_choose (s, GP_ACTOR_CUSTOMER, 2, E), GP_SESSION_ERROR_OUT_OF_RANGE);
-  assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 1, E));
+  gp_assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 1, E));
   g_assert_cmpstr (current_id (s), ==, "done");
   g_assert_cmpint (gp_event_get_event_type (event_at (s, gp_session_get_n_events (s) - 2)), ==, GP_EVENT_CHOICE_MADE);
   g_assert_cmpstr (json_object_get_string_member (gp_event_get_payload (event_at (s, gp_session_get_n_events (s) - 2)), "label"), ==, "No");
 }
 
 static GpSession *
-session_at_check (GpFlow    *flow,
-                  TestClock *clock)
+session_at_check (GpFlow      *flow,
+                  GpTestClock *clock)
 {
   GpSession *s = new_session (flow, GP_SESSION_MODE_ASSISTED, clock);
 
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 0, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 0, E));
   g_assert_cmpstr (current_id (s), ==, "check-id");
   return s;
 }
@@ -318,20 +244,20 @@ static void
 test_rule_next (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = session_at_check (flow, &clock);
   g_autoptr(GpSession) q = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
 
   assert_refused (s, gp_session_next (s, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_CHECKS_PENDING);
-  assert_ok (gp_session_pass_check (s, GP_ACTOR_AGENT, 0, E));
+  gp_assert_ok (gp_session_pass_check (s, GP_ACTOR_AGENT, 0, E));
   assert_refused (s, gp_session_next (s, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_CHECKS_PENDING);
-  assert_ok (gp_session_pass_check (s, GP_ACTOR_AGENT, 1, E));
-  assert_ok (gp_session_next (s, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_pass_check (s, GP_ACTOR_AGENT, 1, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_AGENT, E));
   g_assert_cmpstr (current_id (s), ==, "done");
   assert_refused (s, gp_session_next (s, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_WRONG_STEP_KIND);
 
-  assert_ok (gp_session_next (q, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_next (q, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (q, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (q, GP_ACTOR_CUSTOMER, E));
   assert_refused (q, gp_session_next (q, GP_ACTOR_CUSTOMER, E), GP_SESSION_ERROR_WRONG_STEP_KIND);
 }
 
@@ -354,17 +280,17 @@ static void
 test_rule_checks (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) w = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
   g_autoptr(GpSession) s = session_at_check (flow, &clock);
 
   assert_refused (w, gp_session_pass_check (w, GP_ACTOR_AGENT, 0, E), GP_SESSION_ERROR_WRONG_STEP_KIND);
   assert_refused (s, gp_session_pass_check (s, GP_ACTOR_AGENT, 2, E), GP_SESSION_ERROR_OUT_OF_RANGE);
-  assert_ok (gp_session_pass_check (s, GP_ACTOR_AGENT, 0, E));
+  gp_assert_ok (gp_session_pass_check (s, GP_ACTOR_AGENT, 0, E));
   assert_check_payload (last_event (s), 0, "Date of birth");
   g_assert_cmpint (gp_event_get_event_type (last_event (s)), ==, GP_EVENT_IDENTITY_CHECK_PASSED);
   assert_refused (s, gp_session_pass_check (s, GP_ACTOR_AGENT, 0, E), GP_SESSION_ERROR_ALREADY_DONE);
-  assert_ok (gp_session_fail_check (s, GP_ACTOR_AGENT, 1, E));
+  gp_assert_ok (gp_session_fail_check (s, GP_ACTOR_AGENT, 1, E));
   assert_check_payload (event_at (s, gp_session_get_n_events (s) - 2), 1, "Postcode");
   g_assert_cmpstr (current_id (s), ==, "done-later");
 }
@@ -373,14 +299,14 @@ static void
 test_rule_hints (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_SELF_SERVICE, &clock);
 
   assert_refused (s, gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, E), GP_SESSION_ERROR_OUT_OF_RANGE);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpint (json_object_get_int_member (gp_event_get_payload (last_event (s)), "level"), ==, 1);
-  assert_ok (gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpint (json_object_get_int_member (gp_event_get_payload (last_event (s)), "level"), ==, 2);
   g_assert_cmpuint (gp_session_get_hints_used (s, "sign-in"), ==, 2);
   assert_refused (s, gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, E), GP_SESSION_ERROR_OUT_OF_RANGE);
@@ -390,13 +316,13 @@ static void
 test_rule_why (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
 
-  assert_ok (gp_session_show_why (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 1, E));
+  gp_assert_ok (gp_session_show_why (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 1, E));
   assert_refused (s, gp_session_show_why (s, GP_ACTOR_CUSTOMER, E), GP_SESSION_ERROR_WRONG_STEP_KIND);
 }
 
@@ -404,15 +330,15 @@ static void
 test_rule_back (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
   guint n;
 
   assert_refused (s, gp_session_back (s, GP_ACTOR_CUSTOMER, E), GP_SESSION_ERROR_NO_PREVIOUS_STEP);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpuint (gp_session_get_history (s)->len, ==, 1);
   n = gp_session_get_n_events (s);
-  assert_ok (gp_session_back (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_back (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpstr (current_id (s), ==, "welcome");
   /* History is not erased: going back is one more event. */
   g_assert_cmpuint (gp_session_get_n_events (s), ==, n + 1);
@@ -422,12 +348,12 @@ test_rule_back (void)
 }
 
 static GpSession *
-session_at_sign_in (GpFlow    *flow,
-                    TestClock *clock)
+session_at_sign_in (GpFlow      *flow,
+                    GpTestClock *clock)
 {
   GpSession *s = new_session (flow, GP_SESSION_MODE_ASSISTED, clock);
 
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpstr (current_id (s), ==, "sign-in");
   return s;
 }
@@ -436,7 +362,7 @@ static void
 test_rule_offers (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = session_at_sign_in (flow, &clock);
   gboolean answered = TRUE;
   GpOfferAnswer answer;
@@ -444,13 +370,13 @@ test_rule_offers (void)
   assert_refused (s, gp_session_answer_offer (s, GP_ACTOR_CUSTOMER, NULL, "paperless", GP_OFFER_ANSWER_ACCEPTED, E),
                   GP_SESSION_ERROR_OFFER_NOT_PRESENTED);
   assert_refused (s, gp_session_present_offer (s, GP_ACTOR_AGENT, "gold-card", E), GP_SESSION_ERROR_UNKNOWN);
-  assert_ok (gp_session_present_offer (s, GP_ACTOR_AGENT, "paperless", E));
+  gp_assert_ok (gp_session_present_offer (s, GP_ACTOR_AGENT, "paperless", E));
   g_assert_true (gp_session_get_offer_state (s, "sign-in", "paperless", &answered, NULL));
   g_assert_false (answered);
   assert_refused (s, gp_session_present_offer (s, GP_ACTOR_AGENT, "paperless", E), GP_SESSION_ERROR_OFFER_REPEATED);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   /* Answered later, at another step. */
-  assert_ok (gp_session_answer_offer (s, GP_ACTOR_CUSTOMER, "sign-in", "paperless", GP_OFFER_ANSWER_LATER, E));
+  gp_assert_ok (gp_session_answer_offer (s, GP_ACTOR_CUSTOMER, "sign-in", "paperless", GP_OFFER_ANSWER_LATER, E));
   g_assert_true (gp_session_get_offer_state (s, "sign-in", "paperless", &answered, &answer));
   g_assert_true (answered);
   g_assert_cmpint (answer, ==, GP_OFFER_ANSWER_LATER);
@@ -462,28 +388,29 @@ static void
 test_rule_offer_after_failure (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  g_autoptr(GpFlow) lenient = load_base_edited ("/steps/1/offers/0/after_failure", "true");
-  TestClock clock;
+  g_autoptr(GBytes) lenient_bytes = gp_test_base_edited_bytes ("/steps/1/offers/0/after_failure", "true", NULL);
+  g_autoptr(GpFlow) lenient = gp_test_load_flow_bytes (lenient_bytes, "base.json");
+  GpTestClock clock;
   g_autoptr(GpSession) s = session_at_sign_in (flow, &clock);
   g_autoptr(GpSession) c = session_at_sign_in (flow, &clock);
   g_autoptr(GpSession) l = session_at_sign_in (lenient, &clock);
 
-  assert_ok (gp_session_report_failure (s, GP_ACTOR_AGENT, "wrong-password", E));
+  gp_assert_ok (gp_session_report_failure (s, GP_ACTOR_AGENT, "wrong-password", E));
   assert_refused (s, gp_session_present_offer (s, GP_ACTOR_AGENT, "paperless", E), GP_SESSION_ERROR_OFFER_NOT_ALLOWED);
 
-  assert_ok (gp_session_log_complaint (c, GP_ACTOR_AGENT, GP_PRIORITY_NORMAL, "Website is confusing", E));
+  gp_assert_ok (gp_session_log_complaint (c, GP_ACTOR_AGENT, GP_PRIORITY_NORMAL, "Website is confusing", E));
   assert_refused (c, gp_session_present_offer (c, GP_ACTOR_AGENT, "paperless", E), GP_SESSION_ERROR_OFFER_NOT_ALLOWED);
 
-  assert_ok (gp_session_report_failure (l, GP_ACTOR_AGENT, "wrong-password", E));
-  assert_ok (gp_session_log_complaint (l, GP_ACTOR_AGENT, GP_PRIORITY_NORMAL, "Website is confusing", E));
-  assert_ok (gp_session_present_offer (l, GP_ACTOR_AGENT, "paperless", E));
+  gp_assert_ok (gp_session_report_failure (l, GP_ACTOR_AGENT, "wrong-password", E));
+  gp_assert_ok (gp_session_log_complaint (l, GP_ACTOR_AGENT, GP_PRIORITY_NORMAL, "Website is confusing", E));
+  gp_assert_ok (gp_session_present_offer (l, GP_ACTOR_AGENT, "paperless", E));
 }
 
 static void
 test_rule_failures (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = session_at_sign_in (flow, &clock);
   JsonObject *payload;
   const char *to = NULL, *reason = NULL;
@@ -495,13 +422,13 @@ test_rule_failures (void)
 
   for (guint retry = 1; retry <= 3; retry++)
     {
-      assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
+      gp_assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
       payload = gp_event_get_payload (last_event (s));
       g_assert_cmpstr (json_object_get_string_member (payload, "step"), ==, "sign-in");
       g_assert_cmpstr (json_object_get_string_member (payload, "failure"), ==, "wrong-password");
       g_assert_cmpstr (json_object_get_string_member (payload, "cause"), ==, "customer");
       g_assert_false (gp_session_get_proposed_escalation (s, NULL, NULL, NULL));
-      assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
+      gp_assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
       g_assert_cmpstr (current_id (s), ==, "sign-in");
       g_assert_cmpuint (gp_session_get_retries (s, "sign-in", "wrong-password"), ==, retry);
     }
@@ -519,40 +446,40 @@ test_rule_failures (void)
   g_assert_cmpstr (reason, ==, "Locked after 3 tries");
   g_assert_cmpuint (gp_session_get_failure_count (s, "sign-in", "wrong-password"), ==, 3);
 
-  assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
+  gp_assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
   assert_refused (s, gp_session_take_recovery (s, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_RETRY_LIMIT);
   assert_refused (s, gp_session_escalate (s, GP_ACTOR_AGENT, "", GP_PRIORITY_HIGH, NULL, E),
                   GP_SESSION_ERROR_INVALID_ARGUMENT);
-  assert_ok (gp_session_escalate (s, GP_ACTOR_AGENT, to, priority, reason, E));
+  gp_assert_ok (gp_session_escalate (s, GP_ACTOR_AGENT, to, priority, reason, E));
   g_assert_false (gp_session_get_proposed_escalation (s, NULL, NULL, NULL));
 
   /* A system failure without a limit can be recovered from any number of times. */
-  assert_ok (gp_session_report_failure (s, GP_ACTOR_SYSTEM, "outage", E));
+  gp_assert_ok (gp_session_report_failure (s, GP_ACTOR_SYSTEM, "outage", E));
   g_assert_cmpstr (json_object_get_string_member (gp_event_get_payload (last_event (s)), "cause"), ==, "system");
-  assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
   g_assert_cmpstr (current_id (s), ==, "done-later");
-  assert_ok (gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_ESCALATED, E));
+  gp_assert_ok (gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_ESCALATED, E));
 }
 
 static void
 test_rule_try_again (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) a = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
   g_autoptr(GpSession) b = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
   g_autoptr(GpSession) self_service = new_session (flow, GP_SESSION_MODE_SELF_SERVICE, &clock);
 
   assert_refused (a, gp_session_answer_try_again (a, GP_ACTOR_CUSTOMER, TRUE, E), GP_SESSION_ERROR_NOT_ALLOWED);
-  assert_ok (gp_session_offer_try_again (a, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_offer_try_again (a, GP_ACTOR_AGENT, E));
   assert_refused (a, gp_session_offer_try_again (a, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_ALREADY_DONE);
-  assert_ok (gp_session_answer_try_again (a, GP_ACTOR_CUSTOMER, TRUE, E));
+  gp_assert_ok (gp_session_answer_try_again (a, GP_ACTOR_CUSTOMER, TRUE, E));
   g_assert_cmpint (gp_event_get_event_type (last_event (a)), ==, GP_EVENT_TRY_AGAIN_ACCEPTED);
   assert_refused (a, gp_session_answer_try_again (a, GP_ACTOR_CUSTOMER, FALSE, E), GP_SESSION_ERROR_ALREADY_DONE);
 
   assert_refused (self_service, gp_session_offer_try_again (self_service, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_NOT_ALLOWED);
 
-  assert_ok (gp_session_next (b, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (b, GP_ACTOR_CUSTOMER, E));
   assert_refused (b, gp_session_offer_try_again (b, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_NOT_ALLOWED);
 }
 
@@ -560,13 +487,13 @@ static void
 test_rule_driver (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) a = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
   g_autoptr(GpSession) self_service = new_session (flow, GP_SESSION_MODE_SELF_SERVICE, &clock);
 
   assert_refused (a, gp_session_change_driver (a, GP_ACTOR_CUSTOMER, GP_ACTOR_CUSTOMER, E), GP_SESSION_ERROR_ALREADY_DONE);
   assert_refused (a, gp_session_change_driver (a, GP_ACTOR_CUSTOMER, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_INVALID_ARGUMENT);
-  assert_ok (gp_session_change_driver (a, GP_ACTOR_CUSTOMER, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_change_driver (a, GP_ACTOR_CUSTOMER, GP_ACTOR_AGENT, E));
   g_assert_cmpint (gp_session_get_driver (a), ==, GP_ACTOR_AGENT);
   assert_refused (self_service, gp_session_change_driver (self_service, GP_ACTOR_CUSTOMER, GP_ACTOR_AGENT, E),
                   GP_SESSION_ERROR_NOT_ALLOWED);
@@ -576,17 +503,17 @@ static void
 test_rule_records (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
 
   assert_refused (s, gp_session_add_note (s, GP_ACTOR_AGENT, "", E), GP_SESSION_ERROR_INVALID_ARGUMENT);
-  assert_ok (gp_session_add_note (s, GP_ACTOR_AGENT, "Customer on a mobile phone", E));
+  gp_assert_ok (gp_session_add_note (s, GP_ACTOR_AGENT, "Customer on a mobile phone", E));
   assert_refused (s, gp_session_log_complaint (s, GP_ACTOR_AGENT, GP_PRIORITY_LOW, "", E), GP_SESSION_ERROR_INVALID_ARGUMENT);
-  assert_ok (gp_session_log_complaint (s, GP_ACTOR_AGENT, GP_PRIORITY_LOW, "Too many screens", E));
+  gp_assert_ok (gp_session_log_complaint (s, GP_ACTOR_AGENT, GP_PRIORITY_LOW, "Too many screens", E));
   g_assert_cmpstr (json_object_get_string_member (gp_event_get_payload (last_event (s)), "priority"), ==, "low");
   assert_refused (s, gp_session_record_satisfaction (s, GP_ACTOR_CUSTOMER, 0, NULL, E), GP_SESSION_ERROR_INVALID_ARGUMENT);
   assert_refused (s, gp_session_record_satisfaction (s, GP_ACTOR_CUSTOMER, 6, NULL, E), GP_SESSION_ERROR_INVALID_ARGUMENT);
-  assert_ok (gp_session_record_satisfaction (s, GP_ACTOR_CUSTOMER, 4, "Quick", E));
+  gp_assert_ok (gp_session_record_satisfaction (s, GP_ACTOR_CUSTOMER, 4, "Quick", E));
   assert_refused (s, gp_session_record_satisfaction (s, GP_ACTOR_CUSTOMER, 5, NULL, E), GP_SESSION_ERROR_ALREADY_DONE);
 }
 
@@ -594,19 +521,19 @@ static void
 test_rule_end (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
   g_autoptr(GpSession) a = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
 
   assert_refused (s, gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_COMPLETED, E), GP_SESSION_ERROR_NOT_ALLOWED);
   assert_refused (s, gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_ESCALATED, E), GP_SESSION_ERROR_NOT_ALLOWED);
   assert_refused (s, gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_NONE, E), GP_SESSION_ERROR_INVALID_ARGUMENT);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 1, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 1, E));
   assert_refused (s, gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_ABANDONED, E), GP_SESSION_ERROR_NOT_ALLOWED);
-  assert_ok (gp_session_record_satisfaction (s, GP_ACTOR_CUSTOMER, 5, NULL, E));
-  assert_ok (gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_COMPLETED, E));
+  gp_assert_ok (gp_session_record_satisfaction (s, GP_ACTOR_CUSTOMER, 5, NULL, E));
+  gp_assert_ok (gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_COMPLETED, E));
   g_assert_true (gp_session_get_ended (s));
   g_assert_cmpint (gp_session_get_outcome (s), ==, GP_OUTCOME_COMPLETED);
 
@@ -617,7 +544,7 @@ test_rule_end (void)
                   GP_SESSION_ERROR_ENDED);
   assert_refused (s, gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_COMPLETED, E), GP_SESSION_ERROR_ENDED);
 
-  assert_ok (gp_session_end (a, GP_ACTOR_AGENT, GP_OUTCOME_ABANDONED, E));
+  gp_assert_ok (gp_session_end (a, GP_ACTOR_AGENT, GP_OUTCOME_ABANDONED, E));
   g_assert_cmpint (gp_session_get_outcome (a), ==, GP_OUTCOME_ABANDONED);
 }
 
@@ -625,21 +552,21 @@ static void
 test_time_and_path (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
 
   /* welcome, sign-in (60 s), route, then its first answer: check-id. */
   g_assert_cmpuint (gp_session_get_steps_left (s), ==, 4);
   g_assert_cmpfloat (gp_session_get_seconds_left (s), ==, 60);
-  assert_ok (gp_session_show_why (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_show_why (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   /* Entered welcome, then why-shown, step-completed and step-entered: 3 s later. */
   g_assert_cmpint (gp_session_get_time_on_step (s, "welcome"), ==, 3 * G_USEC_PER_SEC);
   g_assert_cmpuint (gp_session_get_steps_left (s), ==, 3);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpint (gp_session_get_time_on_step (s, "sign-in"), ==, 2 * G_USEC_PER_SEC);
   g_assert_cmpfloat (gp_session_get_seconds_left (s), ==, 0);
-  assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 1, E));
+  gp_assert_ok (gp_session_choose (s, GP_ACTOR_CUSTOMER, 1, E));
   g_assert_cmpuint (gp_session_get_steps_left (s), ==, 0);
 }
 
@@ -683,8 +610,8 @@ static void
 test_replay_inconsistent (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  g_autoptr(GpFlow) other = load_bundled ("redirect-parcel.en-GB.json");
-  TestClock clock;
+  g_autoptr(GpFlow) other = gp_test_load_bundled ("redirect-parcel.en-GB.json");
+  GpTestClock clock;
   g_autoptr(GpSession) s = session_at_sign_in (flow, &clock);
   g_autoptr(GPtrArray) empty = g_ptr_array_new ();
   guint n = gp_session_get_n_events (s);
@@ -761,7 +688,7 @@ static void
 test_replay_cut (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = session_at_sign_in (flow, &clock);
   g_autoptr(GPtrArray) events = copy_events (s, gp_session_get_n_events (s) - 1);
   g_autoptr(GError) error = NULL;
@@ -769,7 +696,7 @@ test_replay_cut (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (current_id (resumed), ==, "welcome");
-  assert_ok (gp_session_reveal_hint (resumed, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_reveal_hint (resumed, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpstr (current_id (resumed), ==, "sign-in");
   g_assert_cmpuint (gp_session_get_n_events (resumed), ==, gp_session_get_n_events (s) + 1);
 }
@@ -900,14 +827,14 @@ test_determinism (void)
   guint seen[GP_EVENT_LAST + 1] = { 0 };
 
   for (guint f = 0; f < G_N_ELEMENTS (bundled_flows); f++)
-    flows[f] = load_bundled (bundled_flows[f]);
+    flows[f] = gp_test_load_bundled (bundled_flows[f]);
   flows[G_N_ELEMENTS (bundled_flows)] = load_base ();
 
   for (guint i = 0; i < n_sessions; i++)
     {
       GpFlow *flow = flows[i % G_N_ELEMENTS (flows)];
       Recorder recorder = { g_ptr_array_new_with_free_func (g_free) };
-      TestClock clock;
+      GpTestClock clock;
       g_autoptr(GpSession) s = new_session (flow, g_rand_int_range (rand, 0, 3), &clock);
       g_autoptr(GPtrArray) events = NULL;
       guint n_actions = g_rand_int_range (rand, 1, 120);
@@ -1055,8 +982,8 @@ test_sink (void)
   assert_saved_in_order (s, sink);
 
   gp_memory_sink_set_failing (sink, TRUE);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
-  assert_ok (gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_reveal_hint (s, GP_ACTOR_CUSTOMER, E));
   /* Kept in memory, counted, reported. */
   g_assert_cmpuint (gp_session_get_n_events (s), ==, 6);
   g_assert_cmpuint (gp_session_get_n_unsaved_events (s), ==, 3);
@@ -1068,13 +995,13 @@ test_sink (void)
 
   /* Retried in order before the next event. */
   gp_memory_sink_set_failing (sink, FALSE);
-  assert_ok (gp_session_show_why (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_show_why (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpuint (gp_session_get_n_unsaved_events (s), ==, 0);
   assert_saved_in_order (s, sink);
 
   /* And on flush. */
   gp_memory_sink_set_failing (sink, TRUE);
-  assert_ok (gp_session_add_note (s, GP_ACTOR_AGENT, "n", E));
+  gp_assert_ok (gp_session_add_note (s, GP_ACTOR_AGENT, "n", E));
   g_assert_cmpuint (gp_session_get_n_unsaved_events (s), ==, 1);
   gp_memory_sink_set_failing (sink, FALSE);
   g_assert_true (gp_session_flush (s, &error));
@@ -1092,7 +1019,7 @@ test_sink_late (void)
   g_autoptr(GpFlow) flow = load_base ();
   g_autoptr(GpMemorySink) sink = gp_memory_sink_new ();
   g_autoptr(GpMemorySink) failing = gp_memory_sink_new ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
   SinkWatch watch = { 0 };
 
@@ -1104,12 +1031,12 @@ test_sink_late (void)
   g_assert_cmpuint (gp_session_get_n_unsaved_events (s), ==, 3);
   g_assert_cmpuint (watch.n_sink_errors, ==, 1);
   gp_memory_sink_set_failing (failing, FALSE);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpuint (gp_memory_sink_get_n_begins (failing), ==, 1);
   assert_saved_in_order (s, failing);
 
   gp_session_set_sink (s, NULL);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   gp_session_set_sink (s, GP_EVENT_SINK (sink));
   /* Only what the first sink never had. */
   g_assert_cmpuint (gp_memory_sink_get_events (sink)->len, ==, 2);
@@ -1145,7 +1072,7 @@ test_notify (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
   g_autoptr(GpMemorySink) sink = gp_memory_sink_new ();
-  TestClock clock;
+  GpTestClock clock;
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_ASSISTED, &clock);
   NotifyCounter counter = { g_hash_table_new (g_str_hash, g_str_equal) };
 
@@ -1154,30 +1081,30 @@ test_notify (void)
   assert_refused (s, gp_session_choose (s, GP_ACTOR_CUSTOMER, 0, E), GP_SESSION_ERROR_WRONG_STEP_KIND);
   g_assert_cmpuint (g_hash_table_size (counter.counts), ==, 0);
 
-  assert_ok (gp_session_add_note (s, GP_ACTOR_AGENT, "hello", E));
+  gp_assert_ok (gp_session_add_note (s, GP_ACTOR_AGENT, "hello", E));
   g_assert_cmpuint (n_notifies (&counter, "n-events"), ==, 1);
   g_assert_cmpuint (g_hash_table_size (counter.counts), ==, 1);
 
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));  /* two events, one step change */
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));  /* two events, one step change */
   g_assert_cmpuint (n_notifies (&counter, "n-events"), ==, 3);
   g_assert_cmpuint (n_notifies (&counter, "current-step"), ==, 1);
   g_assert_cmpuint (n_notifies (&counter, "driver"), ==, 0);
 
-  assert_ok (gp_session_change_driver (s, GP_ACTOR_CUSTOMER, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_change_driver (s, GP_ACTOR_CUSTOMER, GP_ACTOR_AGENT, E));
   g_assert_cmpuint (n_notifies (&counter, "driver"), ==, 1);
   assert_refused (s, gp_session_change_driver (s, GP_ACTOR_CUSTOMER, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_ALREADY_DONE);
   g_assert_cmpuint (n_notifies (&counter, "driver"), ==, 1);
 
   /* A recovery to the same step is no change of step. */
-  assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
-  assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
+  gp_assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
   g_assert_cmpuint (n_notifies (&counter, "current-step"), ==, 1);
 
   gp_session_set_sink (s, GP_EVENT_SINK (sink));
   g_assert_cmpuint (n_notifies (&counter, "sink"), ==, 1);
   g_assert_cmpuint (n_notifies (&counter, "n-unsaved-events"), ==, 0);
   gp_memory_sink_set_failing (sink, TRUE);
-  assert_ok (gp_session_show_why (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_show_why (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpuint (n_notifies (&counter, "n-unsaved-events"), ==, 1);
   gp_memory_sink_set_failing (sink, FALSE);
   g_assert_true (gp_session_flush (s, NULL));
@@ -1186,7 +1113,7 @@ test_notify (void)
   g_assert_cmpuint (n_notifies (&counter, "n-unsaved-events"), ==, 2);
 
   g_assert_cmpuint (n_notifies (&counter, "ended"), ==, 0);
-  assert_ok (gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_ABANDONED, E));
+  gp_assert_ok (gp_session_end (s, GP_ACTOR_AGENT, GP_OUTCOME_ABANDONED, E));
   g_assert_cmpuint (n_notifies (&counter, "ended"), ==, 1);
   g_assert_cmpuint (n_notifies (&counter, "outcome"), ==, 1);
   g_assert_cmpuint (n_notifies (&counter, "current-step"), ==, 1);
@@ -1202,7 +1129,7 @@ static void
 test_rule_training (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock, clock2, clock3;
+  GpTestClock clock, clock2, clock3;
   g_autoptr(GpSession) assisted = session_at_sign_in (flow, &clock2);
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_TRAINING, &clock);
   g_autoptr(GpSession) late = new_session (flow, GP_SESSION_MODE_TRAINING, &clock3);
@@ -1243,36 +1170,36 @@ test_rule_training (void)
   assert_refused (s, gp_session_start_scenario (s, GP_ACTOR_TRAINER, "", "1.0.0",
                                                 GP_SCENARIO_RUN_PRACTICE, TRUE, E),
                   GP_SESSION_ERROR_INVALID_ARGUMENT);
-  assert_ok (gp_session_start_scenario (s, GP_ACTOR_TRAINER, "sc", "1.2.0",
-                                        GP_SCENARIO_RUN_ASSESSMENT, FALSE, E));
+  gp_assert_ok (gp_session_start_scenario (s, GP_ACTOR_TRAINER, "sc", "1.2.0",
+                                           GP_SCENARIO_RUN_ASSESSMENT, FALSE, E));
   g_assert_cmpstr (gp_session_get_scenario_id (s), ==, "sc");
   g_assert_cmpint (gp_session_get_scenario_run (s), ==, GP_SCENARIO_RUN_ASSESSMENT);
   g_assert_false (gp_session_get_hints_allowed (s));
   assert_refused (s, gp_session_start_scenario (s, GP_ACTOR_TRAINER, "sc", "1.2.0",
                                                 GP_SCENARIO_RUN_PRACTICE, TRUE, E),
                   GP_SESSION_ERROR_ALREADY_DONE);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpstr (current_id (s), ==, "sign-in");
   assert_refused (s, gp_session_reveal_hint (s, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_NOT_ALLOWED);
 
   /* Too late once a step is done. */
-  assert_ok (gp_session_next (late, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (late, GP_ACTOR_CUSTOMER, E));
   assert_refused (late, gp_session_start_scenario (late, GP_ACTOR_TRAINER, "sc", "1.0.0",
                                                    GP_SCENARIO_RUN_PRACTICE, TRUE, E),
                   GP_SESSION_ERROR_NOT_ALLOWED);
-  assert_ok (gp_session_reveal_hint (late, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_reveal_hint (late, GP_ACTOR_AGENT, E));
 
   /* The classroom's driving. */
   assert_refused (s, gp_session_take_back_driving (s, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_NOT_ALLOWED);
   assert_refused (s, gp_session_hand_driving (s, GP_ACTOR_AGENT, "Ada", E), GP_SESSION_ERROR_NOT_ALLOWED);
   assert_refused (s, gp_session_hand_driving (s, GP_ACTOR_TRAINER, "", E), GP_SESSION_ERROR_INVALID_ARGUMENT);
-  assert_ok (gp_session_hand_driving (s, GP_ACTOR_TRAINER, "Ada", E));
+  gp_assert_ok (gp_session_hand_driving (s, GP_ACTOR_TRAINER, "Ada", E));
   g_assert_cmpstr (gp_session_get_driving_trainee (s), ==, "Ada");
   assert_refused (s, gp_session_hand_driving (s, GP_ACTOR_TRAINER, "Ben", E), GP_SESSION_ERROR_ALREADY_DONE);
   assert_refused (s, gp_session_take_back_driving (s, GP_ACTOR_CUSTOMER, E), GP_SESSION_ERROR_NOT_ALLOWED);
-  assert_ok (gp_session_take_back_driving (s, GP_ACTOR_TRAINER, E));
+  gp_assert_ok (gp_session_take_back_driving (s, GP_ACTOR_TRAINER, E));
   g_assert_null (gp_session_get_driving_trainee (s));
-  assert_ok (gp_session_hand_driving (s, GP_ACTOR_TRAINER, "Ben", E));
+  gp_assert_ok (gp_session_hand_driving (s, GP_ACTOR_TRAINER, "Ben", E));
 
   /* The same state from the events. */
   events = copy_events (s, gp_session_get_n_events (s));
@@ -1290,7 +1217,7 @@ static void
 test_rule_fault_console (void)
 {
   g_autoptr(GpFlow) flow = load_base ();
-  TestClock clock, clock2;
+  GpTestClock clock, clock2;
   g_autoptr(GpSession) assisted = session_at_sign_in (flow, &clock2);
   g_autoptr(GpSession) s = new_session (flow, GP_SESSION_MODE_TRAINING, &clock);
   g_autoptr(GPtrArray) events = NULL;
@@ -1309,7 +1236,7 @@ test_rule_fault_console (void)
 
   /* The start step lists no failures. */
   assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E), GP_SESSION_ERROR_UNKNOWN);
-  assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
+  gp_assert_ok (gp_session_next (s, GP_ACTOR_CUSTOMER, E));
   g_assert_cmpstr (current_id (s), ==, "sign-in");
   g_assert_null (gp_session_get_injected_failure (s));
 
@@ -1320,7 +1247,7 @@ test_rule_fault_console (void)
   assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_TRAINER, "meteor", E), GP_SESSION_ERROR_UNKNOWN);
   assert_refused (s, gp_session_clear_failure (s, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_NO_FAILURE);
 
-  assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E));
+  gp_assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E));
   payload = gp_event_get_payload (last_event (s));
   g_assert_cmpint (gp_event_get_event_type (last_event (s)), ==, GP_EVENT_FAILURE_INJECTED);
   g_assert_cmpint (gp_event_get_actor (last_event (s)), ==, GP_ACTOR_TRAINER);
@@ -1339,27 +1266,27 @@ test_rule_fault_console (void)
   assert_refused (s, gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E), GP_SESSION_ERROR_ALREADY_DONE);
   assert_refused (s, gp_session_clear_failure (s, GP_ACTOR_AGENT, E), GP_SESSION_ERROR_NOT_ALLOWED);
 
-  assert_ok (gp_session_clear_failure (s, GP_ACTOR_TRAINER, E));
+  gp_assert_ok (gp_session_clear_failure (s, GP_ACTOR_TRAINER, E));
   g_assert_cmpint (gp_event_get_event_type (last_event (s)), ==, GP_EVENT_FAILURE_CLEARED);
   g_assert_cmpstr (json_object_get_string_member (gp_event_get_payload (last_event (s)), "failure"), ==, "outage");
   g_assert_null (gp_session_get_injected_failure (s));
   assert_refused (s, gp_session_clear_failure (s, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_NO_FAILURE);
 
   /* The trainee's flow is unchanged: they report it and take its recovery as usual. */
-  assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "wrong-password", E));
+  gp_assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "wrong-password", E));
   g_assert_cmpstr (json_object_get_string_member (gp_event_get_payload (last_event (s)), "cause"), ==, "customer");
-  assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
+  gp_assert_ok (gp_session_report_failure (s, GP_ACTOR_CUSTOMER, "wrong-password", E));
   g_assert_nonnull (gp_session_get_injected_failure (s));
-  assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
   /* A recovery to the same step enters it again: the injected failure is cleared. */
   g_assert_cmpstr (current_id (s), ==, "sign-in");
   g_assert_null (gp_session_get_injected_failure (s));
   assert_refused (s, gp_session_clear_failure (s, GP_ACTOR_TRAINER, E), GP_SESSION_ERROR_NO_FAILURE);
 
   /* Entering another step clears it too. */
-  assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E));
-  assert_ok (gp_session_report_failure (s, GP_ACTOR_SYSTEM, "outage", E));
-  assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
+  gp_assert_ok (gp_session_inject_failure (s, GP_ACTOR_TRAINER, "outage", E));
+  gp_assert_ok (gp_session_report_failure (s, GP_ACTOR_SYSTEM, "outage", E));
+  gp_assert_ok (gp_session_take_recovery (s, GP_ACTOR_AGENT, E));
   g_assert_cmpstr (current_id (s), ==, "done-later");
   g_assert_null (gp_session_get_injected_failure (s));
   state = gp_session_describe_state (s);

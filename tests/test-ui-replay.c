@@ -172,30 +172,6 @@ check_read_only (GtkWidget *widget)
   return n;
 }
 
-typedef struct {
-  GType      type;
-  GtkWidget *found;
-} FindToplevel;
-
-static gboolean
-toplevel_shown (gpointer user_data)
-{
-  FindToplevel *find = user_data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, find->type) && gtk_widget_get_mapped (window))
-        {
-          find->found = window;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static void
 open_from_sessions_window (Fixture *f,
                            int      width)
@@ -203,7 +179,6 @@ open_from_sessions_window (Fixture *f,
   GtkListBox *list;
   GtkWidget *button;
   GVariant *target;
-  FindToplevel find = { GP_TYPE_REPLAY_WINDOW, NULL };
 
   f->sessions = gp_sessions_window_new (f->journal, f->library, NULL);
   gtk_window_present (GTK_WINDOW (f->sessions));
@@ -217,8 +192,7 @@ open_from_sessions_window (Fixture *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Replay");
   g_signal_emit_by_name (button, "clicked");
 
-  g_assert_true (gp_test_wait_until (toplevel_shown, &find, GP_TEST_WATCHDOG_MS));
-  f->window = GP_REPLAY_WINDOW (find.found);
+  f->window = GP_REPLAY_WINDOW (gp_test_wait_for_toplevel (GP_TYPE_REPLAY_WINDOW));
   f->replay = g_object_ref (gp_replay_window_get_replay (f->window));
   if (width > 0)
     gtk_window_set_default_size (GTK_WINDOW (f->window), width, 720);

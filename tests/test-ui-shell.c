@@ -134,46 +134,6 @@ teardown (Fixture       *f,
   g_settings_reset (settings, "last-mode");
 }
 
-/* Windows other than @except that are shown, of @type. */
-static GtkWidget *
-find_toplevel (GType      type,
-               GtkWidget *except)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && window != except && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-typedef struct {
-  GType      type;
-  GtkWidget *found;
-} FindToplevel;
-
-static gboolean
-toplevel_shown (gpointer user_data)
-{
-  FindToplevel *find = user_data;
-
-  find->found = find_toplevel (find->type, NULL);
-  return find->found != NULL && gtk_widget_get_mapped (find->found);
-}
-
-static GtkWidget *
-wait_for_toplevel (GType type)
-{
-  FindToplevel find = { type, NULL };
-
-  g_assert_true (gp_test_wait_until (toplevel_shown, &find, GP_TEST_WATCHDOG_MS));
-  return find.found;
-}
-
 static gboolean
 shows_session_page (gpointer user_data)
 {
@@ -299,7 +259,7 @@ test_continue (Fixture       *f,
 
     g_assert_true (gtk_list_box_row_get_activatable (recent));
     g_signal_emit_by_name (recent_list, "row-activated", recent);
-    replay = wait_for_toplevel (GP_TYPE_REPLAY_WINDOW);
+    replay = gp_test_wait_for_toplevel (GP_TYPE_REPLAY_WINDOW);
     g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (replay)) == GTK_WINDOW (f->window));
     g_assert_cmpstr (gp_session_get_id (gp_session_replay_get_final_session (gp_replay_window_get_replay (GP_REPLAY_WINDOW (replay)))),
                      ==, f->finished_id);
@@ -522,7 +482,7 @@ test_no_journal (Fixture       *f,
   g_assert_true (gp_test_wait_until (shows_session_page, f, GP_TEST_WATCHDOG_MS));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sessions", NULL));
-  sessions = wait_for_toplevel (GP_TYPE_SESSIONS_WINDOW);
+  sessions = gp_test_wait_for_toplevel (GP_TYPE_SESSIONS_WINDOW);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_template_child (sessions, GP_TYPE_SESSIONS_WINDOW, "stack"))),
                    ==, "no-journal");
   gp_test_destroy_and_wait (sessions);
@@ -560,7 +520,7 @@ test_evidence_window (GtkWidget *sessions)
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (sessions, "sessions.evidence", NULL));
-  evidence = GP_EVIDENCE_WINDOW (wait_for_toplevel (GP_TYPE_EVIDENCE_WINDOW));
+  evidence = GP_EVIDENCE_WINDOW (gp_test_wait_for_toplevel (GP_TYPE_EVIDENCE_WINDOW));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (evidence)) == GTK_WINDOW (sessions));
   sessions_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (evidence), GP_TYPE_EVIDENCE_WINDOW, "sessions_row"));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (sessions_row), "1 finished session"));
@@ -590,7 +550,7 @@ test_evidence_window (GtkWidget *sessions)
 
   g_assert_false (gp_evidence_window_save_to (evidence, bad_file, GP_EVIDENCE_FORMAT_HTML, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gp_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "e.html"));
   gp_test_destroy_and_wait (dialog);
   gp_test_destroy_and_wait (GTK_WIDGET (evidence));
@@ -619,26 +579,14 @@ test_export_period (Fixture   *f,
   GpFlow *parking = gp_flow_library_lookup (f->library, PARKING_FLOW_ID);
   g_autoptr(GpSession) old = gp_session_new (parking, GP_SESSION_MODE_ASSISTED, "old", GP_FAMILIARITY_NEW,
                                              "An old session", NULL);
-  GListModel *events = gp_session_get_events (old);
-  g_autoptr(GpEvent) first = g_list_model_get_item (events, 0);
-  gint64 shift = G_GINT64_CONSTANT (1583020800) * G_USEC_PER_SEC - gp_event_get_wall_time (first);
   g_autoptr(GError) error = NULL;
   g_autofree char *period = NULL;
 
   g_assert_true (gp_journal_begin_session (f->journal, gp_session_get_id (old), gp_flow_get_id (parking),
                                            gp_flow_get_version (parking), "assisted", &error));
   g_assert_no_error (error);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(GpEvent) e = g_list_model_get_item (events, i);
-      g_autoptr(GpEvent) moved = gp_event_new (gp_event_get_session_id (e), gp_event_get_seq (e),
-                                               gp_event_get_event_type (e), gp_event_get_actor (e),
-                                               gp_event_get_wall_time (e) + shift,
-                                               gp_event_get_monotonic_time (e), gp_event_get_payload (e));
-
-      g_assert_true (gp_journal_append (f->journal, moved, &error));
-      g_assert_no_error (error);
-    }
+  gp_test_journal_append_moved (f->journal, gp_session_get_events (old),
+                                G_GINT64_CONSTANT (1583020800) * G_USEC_PER_SEC);
 
   g_assert_true (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), json_file, GP_EXPORT_FORMAT_JSON, &error));
   g_assert_cmpuint (count_exported (json_file), ==, 3);
@@ -674,7 +622,7 @@ test_sessions_view (Fixture       *f,
   GtkWidget *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sessions", NULL));
-  sessions = wait_for_toplevel (GP_TYPE_SESSIONS_WINDOW);
+  sessions = gp_test_wait_for_toplevel (GP_TYPE_SESSIONS_WINDOW);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (sessions)) == GTK_WINDOW (f->window));
 
   /* Every session, newest first, with flow, mode, started, outcome and events. */
@@ -714,7 +662,7 @@ test_sessions_view (Fixture       *f,
   /* A file that cannot be written is named in an error dialog. */
   g_assert_false (gp_sessions_window_export_to (GP_SESSIONS_WINDOW (sessions), bad_file, GP_EXPORT_FORMAT_JSON, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = gp_test_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "s.json"));
   gp_test_destroy_and_wait (dialog);
 
@@ -811,7 +759,7 @@ test_preferences (Fixture       *f,
   GtkAdjustment *adjustment;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL));
-  preferences = wait_for_toplevel (GP_TYPE_PREFERENCES_WINDOW);
+  preferences = gp_test_wait_for_toplevel (GP_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
   gp_test_save_png (preferences, "ui-preferences.png");
 

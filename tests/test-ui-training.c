@@ -177,21 +177,6 @@ teardown (Fixture       *f,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
-static GpScenarioChooser *
-find_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GP_IS_SCENARIO_CHOOSER (window) && gtk_widget_get_visible (window))
-        return GP_SCENARIO_CHOOSER (window);
-    }
-  return NULL;
-}
-
 /* The library's menu item: the chooser, with @id selected. */
 static GpScenarioChooser *
 open_chooser (Fixture    *f,
@@ -199,9 +184,9 @@ open_chooser (Fixture    *f,
 {
   GpScenarioChooser *chooser;
 
-  g_assert_null (find_chooser ());
+  g_assert_null (gp_test_shown_toplevel (GP_TYPE_SCENARIO_CHOOSER));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.practice", NULL));
-  chooser = find_chooser ();
+  chooser = GP_SCENARIO_CHOOSER (gp_test_shown_toplevel (GP_TYPE_SCENARIO_CHOOSER));
   g_assert_nonnull (chooser);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (chooser)) == GTK_WINDOW (f->window));
