@@ -8,18 +8,18 @@ Usage: cobrowse-host-command.py GUIDEPOST FLOW.json
 """
 import json
 import os
-import select
 import signal
 import subprocess
 import sys
 import tempfile
 import time
 
+from child_output import read_line
+
 WATCHDOG_S = 60
 N_CHECKS = 16
 
 results = []
-_pending = {}
 
 
 def check(ok, name):
@@ -30,20 +30,7 @@ def check(ok, name):
 
 def read_message(process, deadline):
     """The next JSON line of a child's stdout, or fail once the watchdog expires."""
-    fd = process.stdout.fileno()
-    buffer = _pending.setdefault(fd, b"")
-    while b"\n" not in buffer:
-        if time.monotonic() >= deadline:
-            raise RuntimeError(f"{process.args[:2]}: nothing within {WATCHDOG_S} s")
-        ready, _, _ = select.select([fd], [], [], 0.2)
-        if ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                raise RuntimeError(f"{process.args[:2]} closed its output (exit {process.poll()})")
-            buffer += chunk
-    line, _, rest = buffer.partition(b"\n")
-    _pending[fd] = rest
-    return json.loads(line)
+    return json.loads(read_line(process, f"{process.args[:2]}", deadline))
 
 
 def read_until(process, deadline, predicate):

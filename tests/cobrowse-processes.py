@@ -20,13 +20,14 @@ Usage: cobrowse-processes.py RELAY GUIDEPOST FLOW.json
 import json
 import os
 import re
-import select
 import signal
 import stat
 import subprocess
 import sys
 import tempfile
 import time
+
+from child_output import read_line, read_rest
 
 WATCHDOG_S = 90
 N_CHECKS = 14
@@ -42,28 +43,6 @@ def check(ok, name):
     results.append((bool(ok), name))
     print(("ok" if ok else "not ok"), len(results), "-", name, flush=True)
     return ok
-
-
-_pending = {}
-
-
-def read_line(process, what, deadline):
-    """One line of a child's stdout, or fail the run once the watchdog expires.  Reads the
-    descriptor directly: a buffered reader would hide lines from select()."""
-    fd = process.stdout.fileno()
-    buffer = _pending.setdefault(fd, b"")
-    while b"\n" not in buffer:
-        if time.monotonic() >= deadline:
-            raise RuntimeError(f"{what}: nothing within {WATCHDOG_S} s")
-        ready, _, _ = select.select([fd], [], [], 0.2)
-        if ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                raise RuntimeError(f"{what} closed its output (exit {process.poll()})")
-            buffer += chunk
-    line, _, rest = buffer.partition(b"\n")
-    _pending[fd] = rest
-    return line.decode("utf-8")
 
 
 class Host:
@@ -249,18 +228,8 @@ def saved_events(path):
 
 def rest_of_output(process, deadline):
     """What a child printed after the lines already read, up to its end."""
-    fd = process.stdout.fileno()
-    data = _pending.pop(fd, b"")
-    while True:
-        if time.monotonic() >= deadline:
-            raise RuntimeError(f"output of {process.args[0]}: no end within {WATCHDOG_S} s")
-        ready, _, _ = select.select([fd], [], [], 0.2)
-        if ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            data += chunk
-    return [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    text = read_rest(process, f"output of {process.args[0]}", deadline)
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def resume(relay_uri, guidepost_bin, flow, env, children, deadline, tmp):
